@@ -1,0 +1,34 @@
+"""mlplab: the linear model, softmax, activations, the MLP and backpropagation
+in plain NumPy, for the lessons in ``lessons/``.
+
+Compute modules are imported here; ``mlplab.plots``, ``mlplab.widgets`` and
+``mlplab.exercises`` load on first use (they pull in matplotlib/ipywidgets).
+"""
+
+import importlib
+
+from .activations import ACTIVATIONS, get_activation
+from .gradcheck import check_gradients, numerical_gradient, rel_error
+from .linear import add_bias_column, linear_forward, linreg_gradient, lstsq_pinv
+from .losses import cross_entropy, mse, softmax_cross_entropy
+from .mlp import MLP, count_params
+from .optim import gradient_descent, minibatches, sgd
+from .softmax import log_softmax, one_hot, predict_labels, softmax
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ACTIVATIONS", "get_activation", "check_gradients", "numerical_gradient",
+    "rel_error", "add_bias_column", "linear_forward", "linreg_gradient",
+    "lstsq_pinv", "cross_entropy", "mse", "softmax_cross_entropy", "MLP",
+    "count_params", "gradient_descent", "minibatches", "sgd", "log_softmax",
+    "one_hot", "predict_labels", "softmax", "__version__",
+]
+
+_LAZY = ("plots", "widgets", "exercises", "data")
+
+
+def __getattr__(name):
+    if name in _LAZY:
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module 'mlplab' has no attribute {name!r}")

@@ -1,0 +1,158 @@
+"""The linear model: O = X W + b, least squares and its gradient.
+
+Row convention: a batch ``X`` has one sample per row, shape (n, d).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._validate import as_array, check_same_rows
+
+__all__ = [
+    "linear_forward",
+    "add_bias_column",
+    "lstsq_pinv",
+    "linreg_loss",
+    "linreg_gradient",
+]
+
+
+def _check_affine(X, W, b):
+    X = as_array(X, "X", ndim=2)
+    W = as_array(W, "W", ndim=2)
+    b = as_array(b, "b", ndim=1)
+    if W.shape[0] != X.shape[1]:
+        raise ValueError(
+            f"W has shape {W.shape} but X has {X.shape[1]} features; expected W "
+            f"of shape ({X.shape[1]}, p). Rows of W match columns of X "
+            "(row convention: O = X @ W + b); did you pass W.T?"
+        )
+    if b.shape[0] != W.shape[1]:
+        raise ValueError(
+            f"b has {b.shape[0]} entries but W has {W.shape[1]} output columns; "
+            f"expected b of shape ({W.shape[1]},), one bias per output."
+        )
+    return X, W, b
+
+
+def linear_forward(X, W, b):
+    """Affine map of a batch: O = X W + b.
+
+    Parameters
+    ----------
+    X : (n, d) array   one sample per row
+    W : (d, p) array   column j holds the weights into output j
+    b : (p,) array     added to every row (broadcast)
+
+    Returns
+    -------
+    O : (n, p) array
+    """
+    X, W, b = _check_affine(X, W, b)
+    return X @ W + b
+
+
+def add_bias_column(X):
+    """Prepend a column of ones so the intercept becomes a weight: [1, X].
+
+    Parameters
+    ----------
+    X : (n, d) array
+
+    Returns
+    -------
+    X1 : (n, d + 1) array whose first column is all ones
+    """
+    X = as_array(X, "X", ndim=2)
+    return np.hstack([np.ones((X.shape[0], 1), dtype=X.dtype), X])
+
+
+def _check_regression(X, y, beta=None):
+    X = as_array(X, "X", ndim=2)
+    y = as_array(y, "y", ndim=(1, 2))
+    check_same_rows(X, y, "X", "y")
+    if beta is None:
+        return X, y
+    beta = as_array(beta, "beta", ndim=(1, 2))
+    if beta.shape[0] != X.shape[1]:
+        raise ValueError(
+            f"beta has {beta.shape[0]} rows but X has {X.shape[1]} columns; "
+            f"expected beta of shape ({X.shape[1]},). If X got a bias column "
+            "from add_bias_column, beta needs one more entry for the intercept."
+        )
+    if beta.ndim != y.ndim:
+        raise ValueError(
+            f"beta has shape {beta.shape} but y has shape {y.shape}; expected "
+            "both 1-D (one target) or both 2-D (several targets)."
+        )
+    return X, y, beta
+
+
+def lstsq_pinv(X, y):
+    """Least-squares coefficients by the Moore-Penrose pseudo-inverse.
+
+    beta = X⁺ y minimises ||y - X beta||₂ (and has the smallest norm among
+    minimisers when X is rank deficient).
+
+    Parameters
+    ----------
+    X : (n, d) array   add a ones column first for an intercept
+    y : (n,) or (n, k) array
+
+    Returns
+    -------
+    beta : (d,) or (d, k) array
+    """
+    X, y = _check_regression(X, y)
+    return np.linalg.pinv(X) @ y
+
+
+def linreg_loss(X, y, beta, kind="mse"):
+    """Loss of the linear model y ≈ X beta.
+
+    ``kind="mse"``: ||y - X beta||² / n (mean squared error).
+    ``kind="norm"``: sqrt(||y - X beta||² / n), the lecture's ||y - X beta||₂.
+
+    Parameters
+    ----------
+    X : (n, d) array, y : (n,) array, beta : (d,) array
+
+    Returns
+    -------
+    loss : float
+    """
+    X, y, beta = _check_regression(X, y, beta)
+    mse = float(np.mean((y - X @ beta) ** 2))
+    if kind == "mse":
+        return mse
+    if kind == "norm":
+        return float(np.sqrt(mse))
+    raise ValueError(f"unknown kind {kind!r}; choose 'mse' or 'norm'.")
+
+
+def linreg_gradient(X, y, beta, kind="mse"):
+    """Gradient of the linear-regression loss with respect to beta.
+
+    ``kind="mse"``  : ∇ ||y - Xβ||²/n      = -2/n · Xᵀ(y - Xβ)
+    ``kind="norm"`` : ∇ sqrt(||y - Xβ||²/n) = -Xᵀ(y - Xβ) / (n · ||y - Xβ||₂)
+
+    Parameters
+    ----------
+    X : (n, d) array, y : (n,) array, beta : (d,) array
+
+    Returns
+    -------
+    grad : (d,) array, same shape as beta
+    """
+    X, y, beta = _check_regression(X, y, beta)
+    n = X.shape[0]
+    residual = y - X @ beta
+    if kind == "mse":
+        return -2.0 / n * (X.T @ residual)
+    if kind == "norm":
+        rmse = np.sqrt(np.mean(residual**2))
+        if rmse == 0.0:
+            return np.zeros_like(beta)
+        return -(X.T @ residual) / (n * rmse)
+    raise ValueError(f"unknown kind {kind!r}; choose 'mse' or 'norm'.")
