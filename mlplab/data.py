@@ -122,11 +122,15 @@ def make_circles(n=300, noise=0.1, seed=0, factor=0.5):
 
 
 def make_xor(n=300, noise=0.1, seed=0):
-    """Points in [-1, 1]²; class 1 where x·y < 0 (the XOR of the signs)."""
+    """Points in [-1, 1]²; class 1 where x·y < 0 (the XOR of the signs).
+
+    Classes alternate (balanced); each point keeps a 0.05 gap from the axes.
+    """
     rng = np.random.default_rng(seed)
-    X = rng.uniform(-1, 1, (n, 2))
-    X += np.sign(X) * 0.05  # a small gap around the axes
-    y = (X[:, 0] * X[:, 1] < 0).astype(np.int64)
+    y = np.arange(n) % 2
+    sx = rng.choice([-1.0, 1.0], n)
+    sy = np.where(y == 1, -sx, sx)  # opposite signs for class 1
+    X = np.c_[sx, sy] * rng.uniform(0.05, 1.0, (n, 2))
     return X + noise * rng.standard_normal((n, 2)), y
 
 

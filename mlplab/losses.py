@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ._validate import as_array, check_targets
-from .softmax import _log_softmax, _softmax
+from .softmax import _log_softmax
 
 __all__ = ["mse", "mse_grad", "cross_entropy", "softmax_cross_entropy"]
 

@@ -1,0 +1,70 @@
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
+
+from mlplab.activations import (
+    ACTIVATIONS,
+    get_activation,
+    relu,
+    relu_grad,
+    sigmoid,
+    sigmoid_grad,
+    tanh_grad,
+)
+from mlplab.gradcheck import numerical_gradient
+
+
+def test_registry_names():
+    assert sorted(ACTIVATIONS) == ["identity", "leaky_relu", "relu", "sigmoid", "tanh"]
+
+
+def test_values_by_hand():
+    x = np.array([-2.0, 0.0, 3.0])
+    assert sigmoid(x)[1] == 0.5
+    assert sigmoid(np.array([np.log(3.0)]))[0] == pytest.approx(0.75)
+    assert relu(x).tolist() == [0.0, 0.0, 3.0]
+    assert relu_grad(x).tolist() == [0.0, 0.0, 1.0]  # derivative 0 at the kink
+    assert sigmoid_grad(np.array([0.0]))[0] == 0.25
+    assert tanh_grad(np.array([0.0]))[0] == 1.0
+    assert ACTIVATIONS["leaky_relu"][0](np.array([-1.0]))[0] == pytest.approx(-0.01)
+
+
+def test_sigmoid_is_finite_and_exact_for_huge_inputs():
+    x = np.array([-1e4, -800.0, -40.0, 40.0, 800.0, 1e4])
+    with np.errstate(over="raise", invalid="raise", divide="raise"):  # no overflow warnings either
+        s = sigmoid(x)
+    assert np.all(np.isfinite(s))
+    assert s[0] == 0.0 and s[-1] == 1.0
+    assert s[2] == pytest.approx(np.exp(-40.0), rel=1e-12)  # keeps relative precision
+
+
+@pytest.mark.parametrize("name", sorted(ACTIVATIONS))
+def test_derivatives_match_finite_differences(name):
+    f, df = get_activation(name)
+    x = np.array([-2.3, -0.7, 0.4, 1.9])  # away from the kink at 0
+    for i in range(x.size):
+        num = numerical_gradient(lambda v, i=i: f(v)[i], x.copy())
+        assert num[i] == pytest.approx(df(x)[i], rel=1e-8, abs=1e-10)
+
+
+@settings(max_examples=50, deadline=None)
+@given(arrays(float, (5, 3), elements=st.floats(-1e4, 1e4)))
+def test_sigmoid_range_property(x):
+    s = sigmoid(x)
+    assert np.all((s >= 0) & (s <= 1))
+    assert np.allclose(s + sigmoid(-x), 1.0)
+
+
+def test_unknown_activation_lists_valid_names():
+    with pytest.raises(ValueError, match="unknown activation 'relux'; choose one of: identity, "
+                                         "leaky_relu, relu, sigmoid, tanh"):
+        get_activation("relux")
+
+
+def test_activation_rejects_text_and_nan():
+    with pytest.raises(TypeError, match="numeric"):
+        relu("abc")
+    with pytest.raises(ValueError, match="NaN"):
+        sigmoid(np.array([1.0, np.nan]))
