@@ -37,6 +37,12 @@ def numerical_gradient(f, x, h=1e-5):
         )
     if not (np.isscalar(h) and np.isfinite(h) and h > 0):
         raise ValueError(f"h must be a positive number, got {h!r}; 1e-5 suits float64.")
+    f0 = np.asarray(f(x))
+    if f0.size != 1:
+        raise ValueError(
+            f"f must return a single number (a loss), got an array of shape {f0.shape}. "
+            "Sum or average it, or differentiate one entry at a time."
+        )
     grad = np.zeros_like(x)
     flat_x, flat_g = x.reshape(-1), grad.reshape(-1)
     for i in range(flat_x.size):

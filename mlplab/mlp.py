@@ -135,6 +135,8 @@ class MLP:
         self.dtype = np.dtype(dtype)
         if self.dtype not in (np.float32, np.float64):
             raise TypeError(f"dtype must be float32 or float64, got {self.dtype}.")
+        if isinstance(seed, bool) or not isinstance(seed, numbers.Integral):
+            raise TypeError(f"seed must be an int, got {type(seed).__name__} {seed!r}.")
         rng = np.random.default_rng(seed)
         he = activation in ("relu", "leaky_relu")
         self.params = []
@@ -259,6 +261,11 @@ class MLP:
         -------
         grads : list of (dW (d_in, d_out), db (d_out,)), shaped like ``params``
         """
+        if not isinstance(cache, dict) or not {"Z", "H", "out"} <= set(cache):
+            raise TypeError(
+                "cache must be the dict returned by forward(X) (keys 'Z', 'H', 'out'); "
+                "call out, cache = model.forward(X) first."
+            )
         n = cache["H"][0].shape[0]
         Y = self._check_Y(Y, n)
         out = cache["out"]

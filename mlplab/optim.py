@@ -126,6 +126,11 @@ def sgd(model, X, Y, lr, batch_size, epochs, seed=0, X_val=None, Y_val=None, cal
     -------
     History
     """
+    if not hasattr(model, "_loss_and_grads"):
+        raise TypeError(
+            f"model must be an mlplab MLP, got {type(model).__name__}. "
+            "Create one with MLP([d_in, hidden, d_out])."
+        )
     X = model._check_X(X)
     Y = model._check_Y(Y, X.shape[0])
     check_same_rows(X, Y, "X", "Y")
