@@ -1,0 +1,127 @@
+"""Explorer ``softmax_explorer``: three scores and a temperature -> probabilities.
+
+    p_j = exp(o_j / T) / Σ_k exp(o_k / T)
+
+The scores o = (o_1, o_2, o_3) are what a linear model outputs for one sample;
+softmax turns them into a probability vector (entries in [0, 1], sum 1) without
+changing their order, so argmax (the predicted class) stays the same. The
+temperature T only sharpens (T → 0: one-hot on the largest score) or flattens
+(T → ∞: uniform 1/3 each) the distribution.
+
+    from mlplab.widgets import softmax_explorer
+    softmax_explorer.show(s1=2.0, s2=1.0, s3=0.1, temperature=1.0)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .._validate import as_array, check_positive
+from ..softmax import softmax
+from ._base import Explorer
+
+__all__ = ["compute", "SoftmaxResult", "SoftmaxExplorer", "show"]
+
+
+@dataclass
+class SoftmaxResult:
+    """scores (k,), temperature, probs (k,) = softmax(scores / T), their sum,
+    the argmax class and the one-hot vector of it, and the entropy −Σ p log p."""
+
+    scores: np.ndarray
+    temperature: float
+    probs: np.ndarray
+    total: float
+    label: int
+    one_hot: np.ndarray
+    entropy: float
+
+
+def compute(scores=(2.0, 1.0, 0.1), temperature=1.0):
+    """Softmax of ``scores / temperature`` (stable: the max is subtracted first).
+
+    Parameters
+    ----------
+    scores : (k,) array of real scores o_j
+    temperature : float > 0
+
+    Returns
+    -------
+    SoftmaxResult
+    """
+    scores = as_array(scores, "scores", ndim=1)
+    if scores.size < 2:
+        raise ValueError(f"scores needs at least 2 entries (classes), got {scores.size}.")
+    T = check_positive(temperature, "temperature")
+    p = softmax(scores / T)
+    label = int(np.argmax(scores))
+    hot = np.zeros_like(p)
+    hot[label] = 1.0
+    nz = p[p > 0]
+    return SoftmaxResult(scores=scores, temperature=T, probs=p, total=float(p.sum()),
+                         label=label, one_hot=hot, entropy=float(-np.sum(nz * np.log(nz))))
+
+
+class SoftmaxExplorer(Explorer):
+    """Three score sliders and a temperature; bars of the probabilities."""
+
+    figsize = (8.0, 3.2)
+    names = ("class 0", "class 1", "class 2")
+
+    def defaults(self):
+        return {"s1": 2.0, "s2": 1.0, "s3": 0.1, "temperature": 1.0}
+
+    def controls(self):
+        import ipywidgets as widgets
+
+        score = dict(min=-6.0, max=6.0, step=0.1, readout_format=".1f")
+        return {
+            "s1": widgets.FloatSlider(description="score o1", **score),
+            "s2": widgets.FloatSlider(description="score o2", **score),
+            "s3": widgets.FloatSlider(description="score o3", **score),
+            "temperature": widgets.FloatLogSlider(base=10, min=-1.5, max=1.5, step=0.05,
+                                                  description="temperature T",
+                                                  readout_format=".3g"),
+        }
+
+    def _build(self, fig):
+        self.ax_s, self.ax_p = fig.subplots(1, 2)
+        fig.subplots_adjust(left=0.08, right=0.98, bottom=0.12, top=0.86, wspace=0.3)
+        pos = np.arange(3)
+        colors = ["C0", "C3", "C2"]
+        self.score_bars = self.ax_s.bar(pos, np.zeros(3), color=colors, alpha=0.6)
+        self.ax_s.axhline(0, color="k", lw=0.8)
+        self.ax_s.set_ylim(-6.5, 6.5)
+        self.ax_s.set_ylabel("score o_j")
+        self.ax_s.set_title("scores (any real numbers)", fontsize=10)
+        self.prob_bars = self.ax_p.bar(pos, np.zeros(3), color=colors)
+        self.prob_text = [self.ax_p.text(i, 0, "", ha="center", va="bottom", fontsize=10)
+                          for i in pos]
+        self.ax_p.set_ylim(0, 1.12)
+        self.ax_p.set_ylabel("probability p_j")
+        self.prob_title = self.ax_p.set_title("", fontsize=10)
+        for ax in (self.ax_s, self.ax_p):
+            ax.set_xticks(pos, self.names)
+
+    def _update(self):
+        v = self.values
+        r = compute((v["s1"], v["s2"], v["s3"]), v["temperature"])
+        self.result = r
+        for bar, s in zip(self.score_bars, r.scores):
+            bar.set_height(s)
+        for bar, text, p in zip(self.prob_bars, self.prob_text, r.probs):
+            bar.set_height(p)
+            text.set_y(p + 0.01)
+            text.set_text(f"{p:.3f}")
+        self.prob_title.set_text(f"softmax(o / T), T = {r.temperature:.3g}: sum = {r.total:.6f}")
+        probs = ", ".join(f"{p:.4f}" for p in r.probs)
+        return (f"p = ({probs}), sum = <b>{r.total:.6f}</b>; predicted class "
+                f"<b>{r.label}</b> (argmax); entropy {r.entropy:.3f} "
+                f"(0 = one-hot, {np.log(3):.3f} = uniform).")
+
+
+def show(**values):
+    """The explorer, displayed as a widget in Jupyter."""
+    return SoftmaxExplorer(**values)
