@@ -1,0 +1,104 @@
+"""Explorer ``linreg_gd`` (lesson 02): gradient descent reaches the pinv answer."""
+
+import numpy as np
+import pytest
+
+from mlplab.linear import add_bias_column, linreg_gradient, lstsq_pinv
+from mlplab.widgets import linreg_gd as lg
+
+
+def test_data_is_a_noisy_line():
+    x, y = lg.line_data()
+    assert x.shape == y.shape == (40,)
+    assert np.all(np.diff(x) >= 0) and 0 <= x.min() and x.max() <= 2
+    beta = lstsq_pinv(add_bias_column(x[:, None]), y)
+    assert beta == pytest.approx([0.5, 1.2], abs=0.25)
+
+
+def test_distance_to_pinv_shrinks_with_steps_and_reaches_1e_6():
+    dists = [lg.compute(lr=0.3, steps=s).final_distance for s in (0, 10, 50, 100, 200)]
+    assert all(a > b for a, b in zip(dists, dists[1:]))
+    assert dists[0] == pytest.approx(np.linalg.norm(lg.compute(steps=0).beta_pinv))
+    assert dists[-1] < 1e-6
+    r = lg.compute(lr=0.3, steps=200)
+    assert r.beta == pytest.approx(r.beta_pinv, abs=1e-6)
+    assert r.final_loss == pytest.approx(r.loss_pinv, rel=1e-9)
+    assert not r.diverged
+
+
+def test_steps_match_the_squared_gradient_formula():
+    r = lg.compute(lr=0.1, steps=3)
+    beta = np.zeros(2)
+    for t in range(1, 4):
+        beta = beta - 0.1 * linreg_gradient(r.X, r.y, beta, kind="mse")
+        assert r.path[t] == pytest.approx(beta, abs=1e-14)
+
+
+def test_norm_form_steps_and_convergence():
+    r = lg.compute(lr=0.05, steps=2, kind="norm")
+    beta = np.zeros(2)
+    for t in range(1, 3):
+        beta = beta - 0.05 * linreg_gradient(r.X, r.y, beta, kind="norm")
+        assert r.path[t] == pytest.approx(beta, abs=1e-14)
+    far = lg.compute(lr=0.1, steps=500, kind="norm")
+    assert far.final_distance < 1e-6
+    assert far.loss_pinv == pytest.approx(np.sqrt(lg.compute().loss_pinv))
+
+
+def test_lr_bound_is_two_over_the_largest_hessian_eigenvalue():
+    r = lg.compute()
+    n = r.X.shape[0]
+    lam_max = np.linalg.eigvalsh(2 / n * r.X.T @ r.X).max()
+    assert r.lr_max == pytest.approx(2 / lam_max)
+    assert 0.40 < r.lr_max < 0.45
+    below = lg.compute(lr=0.95 * r.lr_max, steps=400)
+    assert not below.diverged and below.final_distance < 1e-6
+
+
+@pytest.mark.parametrize("factor,steps", [(1.05, 400), (2.5, 500)])
+def test_lr_above_the_bound_diverges_and_is_reported(factor, steps):
+    lr = factor * lg.compute().lr_max
+    r = lg.compute(lr=lr, steps=steps)  # no exception, even when it overflows
+    assert r.diverged
+    assert r.final_distance > 1e3
+    ex = lg.show(lr=lr, steps=steps)
+    assert "diverged" in ex.readout_text
+    assert ex.png()[:4] == b"\x89PNG"
+
+
+def test_bad_arguments_are_explained():
+    with pytest.raises(ValueError, match="lr must be > 0"):
+        lg.compute(lr=0)
+    with pytest.raises(ValueError, match="unknown kind 'l1'"):
+        lg.compute(kind="l1")
+    with pytest.raises(TypeError, match="steps must be an integer"):
+        lg.compute(steps=2.5)
+    with pytest.raises(TypeError, match="unknown parameter"):
+        lg.show(rate=0.1)
+
+
+def test_set_changes_artists_png_and_readout():
+    ex = lg.show(lr=0.1, steps=5)
+    line0, png0, text0 = ex.fit_line.get_ydata().copy(), ex.png(), ex.readout_text
+    ex.set(steps=200)
+    assert not np.allclose(ex.fit_line.get_ydata(), line0)
+    assert len(ex.loss_line.get_xdata()) == 201
+    assert ex.png() != png0 and ex.readout_text != text0
+    assert "200 steps" in ex.readout_text
+
+
+def test_widget_control_drives_the_explorer():
+    ex = lg.show()
+    ui = ex.widget()
+    png0, text0 = ex.image.value, ex.readout.value
+    ex.inputs["steps"].value = 300
+    assert ex.values["steps"] == 300
+    assert ex.image.value != png0 and ex.readout.value != text0
+    ex.inputs["kind"].value = "norm"
+    assert ex.result.kind == "norm"
+    assert ui is ex.widget()
+
+
+def test_static_figure_is_a_figure():
+    fig = lg.LinRegGDExplorer.static_figure(lr=0.3, steps=100)
+    assert len(fig.axes) == 3
