@@ -1,0 +1,255 @@
+"""Explorer ``bump_builder``: a sum of bumps made of steep sigmoids (lesson 08).
+
+A hidden unit with a steep sigmoid is (almost) a step:
+
+    σ(w x + b) = σ(w (x − p)),   p = −b / w,
+
+which jumps from 0 to 1 at x = p, over a width of about 4 / w. Two steps with
+output weights +h and −h make a bump of height h on [p_left, p_right]:
+
+    h · (σ(w (x − p_left)) − σ(w (x − p_right))).
+
+Cutting [0, 1] into n equal pieces and giving each piece a bump whose height is
+the target at its centre gives a staircase that follows any continuous curve;
+with more bumps the staircase gets finer. The whole sum is a network with one
+hidden layer of 2n sigmoid units and a linear output, so its weights can be
+handed to ``MLP.from_params`` unchanged (see ``BumpResult.params``).
+
+The first bump starts one bump width before 0 and the last ends one bump width
+after 1, so the ends of [0, 1] are not cut in half by a step.
+"""
+
+from __future__ import annotations
+
+import numbers
+from dataclasses import dataclass
+
+import numpy as np
+
+from .._validate import as_array, check_positive
+from ..activations import sigmoid
+from ..data import TARGETS, target_function
+from ..mlp import MLP
+from ._base import Explorer
+
+__all__ = ["BumpResult", "bump_edges", "compute", "BumpBuilderExplorer", "show", "N_SLIDERS"]
+
+#: how many height sliders the explorer offers ("sliders" mode uses at most this many bumps)
+N_SLIDERS = 6
+MAX_BUMPS = 50
+
+
+def _check_n_bumps(n_bumps):
+    if isinstance(n_bumps, bool) or not isinstance(n_bumps, numbers.Integral):
+        raise TypeError(f"n_bumps must be an int, got {type(n_bumps).__name__} {n_bumps!r}.")
+    if not 1 <= n_bumps <= 500:
+        raise ValueError(f"n_bumps must be between 1 and 500, got {n_bumps}. Try n_bumps=10.")
+    return int(n_bumps)
+
+
+def bump_edges(n_bumps):
+    """Edges of n equal bumps on [0, 1]; the outer two pushed out by one bump width.
+
+    Returns
+    -------
+    edges : (n + 1,) increasing; bump j spans [edges[j], edges[j + 1]]
+    centres : (n,) the centres (j + ½)/n of the n equal pieces of [0, 1]
+    """
+    n = _check_n_bumps(n_bumps)
+    edges = np.linspace(0.0, 1.0, n + 1)
+    edges[0] -= 1.0 / n
+    edges[-1] += 1.0 / n
+    centres = (np.arange(n) + 0.5) / n
+    return edges, centres
+
+
+@dataclass
+class BumpResult:
+    """What ``compute`` built.
+
+    x : (m,) grid on [0, 1]; target : (m,) f(x)
+    edges : (n + 1,) step positions; centres, heights : (n,)
+    steps : (2n, m) each hidden unit's output σ(w (x − p)), units ordered
+            (left edge of bump 1, right edge of bump 1, left edge of bump 2, ...)
+    bumps : (n, m) each bump h_j · (step_left − step_right)
+    total : (m,) the sum of the bumps (the network's output)
+    W1 (1, 2n), b1 (2n,), W2 (2n, 1), b2 (1,) : the same sum as network weights
+    max_error, mean_error : max and mean of |total − target| on the grid
+    """
+
+    x: np.ndarray
+    target: np.ndarray
+    steepness: float
+    edges: np.ndarray
+    centres: np.ndarray
+    heights: np.ndarray
+    steps: np.ndarray
+    bumps: np.ndarray
+    total: np.ndarray
+    W1: np.ndarray
+    b1: np.ndarray
+    W2: np.ndarray
+    b2: np.ndarray
+    max_error: float
+    mean_error: float
+
+    @property
+    def n_bumps(self):
+        return self.heights.size
+
+    @property
+    def n_hidden(self):
+        """Hidden units: two steps per bump."""
+        return 2 * self.heights.size
+
+    @property
+    def params(self):
+        """[(W1, b1), (W2, b2)] for ``MLP.from_params(..., activation="sigmoid", output="identity")``."""
+        return [(self.W1.copy(), self.b1.copy()), (self.W2.copy(), self.b2.copy())]
+
+    def to_mlp(self):
+        """The hand-built weights as an ``MLP`` (sigmoid hidden layer, identity output)."""
+        return MLP.from_params(self.params, activation="sigmoid", output="identity")
+
+
+def compute(n_bumps=10, steepness=1000.0, target="wiggly", heights=None, n_points=500):
+    """Build the sum of n bumps that follows ``target`` on [0, 1].
+
+    Parameters
+    ----------
+    n_bumps : int, number of bumps n (the network has 2n hidden units)
+    steepness : float > 0, the slope w of every hidden sigmoid σ(w (x − p))
+    target : name in ``mlplab.data.TARGETS`` (the curve to follow)
+    heights : None (height of bump j = target at its centre) or (n,) given heights
+    n_points : grid size on [0, 1]
+
+    Returns
+    -------
+    BumpResult
+    """
+    edges, centres = bump_edges(n_bumps)
+    n = centres.size
+    w = check_positive(steepness, "steepness")
+    f = target_function(target)
+    n_points = check_positive(n_points, "n_points", integer=True)
+    if n_points < 2:
+        raise ValueError(f"n_points must be at least 2, got {n_points}.")
+    if heights is None:
+        heights = f(centres)
+    else:
+        heights = as_array(heights, "heights", ndim=1)
+        if heights.shape != (n,):
+            raise ValueError(
+                f"heights has {heights.shape[0]} entries but there are {n} bumps; "
+                f"expected one height per bump, shape ({n},)."
+            )
+    x = np.linspace(0.0, 1.0, n_points)
+
+    # hidden layer: unit 2j steps up at the left edge of bump j, unit 2j+1 at its right edge
+    positions = np.repeat(edges, 2)[1:-1]            # p_0, p_1, p_1, p_2, p_2, ..., p_n
+    W1 = np.full((1, 2 * n), w)
+    b1 = -w * positions                              # p = −b / w
+    # output layer: +h_j for the left step, −h_j for the right step
+    W2 = np.empty((2 * n, 1))
+    W2[0::2, 0], W2[1::2, 0] = heights, -heights
+    b2 = np.zeros(1)
+
+    steps = sigmoid.kernel(x[None, :] * W1.T + b1[:, None])       # (2n, m)
+    bumps = heights[:, None] * (steps[0::2] - steps[1::2])          # (n, m)
+    total = bumps.sum(axis=0)
+    y = f(x)
+    err = np.abs(total - y)
+    return BumpResult(
+        x=x, target=y, steepness=w, edges=edges, centres=centres, heights=heights,
+        steps=steps, bumps=bumps, total=total, W1=W1, b1=b1, W2=W2, b2=b2,
+        max_error=float(err.max()), mean_error=float(err.mean()),
+    )
+
+
+class BumpBuilderExplorer(Explorer):
+    """Number of bumps, steepness, heights → the hidden steps and their sum vs the target."""
+
+    figsize = (9.0, 3.6)
+
+    def defaults(self):
+        values = {"n_bumps": 10, "steepness": 1000.0, "target": "wiggly", "heights_from": "target"}
+        values.update({f"h{i + 1}": 0.3 for i in range(N_SLIDERS)})
+        return values
+
+    def controls(self):
+        import ipywidgets as widgets
+
+        style = {"description_width": "initial"}
+        small = widgets.Layout(width="210px")
+        c = {
+            "n_bumps": widgets.IntSlider(min=1, max=MAX_BUMPS, description="bumps",
+                                         continuous_update=False),
+            "steepness": widgets.FloatLogSlider(min=1, max=4, base=10, description="steepness w",
+                                                style=style, continuous_update=False),
+            "target": widgets.Dropdown(options=sorted(TARGETS), description="target"),
+            "heights_from": widgets.Dropdown(options=["target", "sliders"],
+                                             description="heights from", style=style),
+        }
+        for i in range(N_SLIDERS):
+            c[f"h{i + 1}"] = widgets.FloatSlider(min=-0.5, max=1.5, step=0.01,
+                                                 description=f"h{i + 1}", layout=small,
+                                                 continuous_update=False)
+        return c
+
+    def _build(self, fig):
+        from matplotlib.collections import LineCollection
+
+        self.ax_s, self.ax_f = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1, 1.4]})
+        fig.subplots_adjust(left=0.07, right=0.98, bottom=0.15, top=0.88, wspace=0.22)
+        self.step_lines = LineCollection([], colors="C0", linewidths=0.8, alpha=0.7)
+        self.ax_s.add_collection(self.step_lines)
+        self.ax_s.set_xlim(0, 1)
+        self.ax_s.set_ylim(-0.05, 1.05)
+        self.ax_s.set_xlabel("x")
+        self.ax_s.set_title("hidden units: steps σ(w(x − p))", fontsize=10)
+        self.bump_lines = LineCollection([], linewidths=0.8, alpha=0.6, cmap="viridis")
+        self.ax_f.add_collection(self.bump_lines)
+        (self.target_line,) = self.ax_f.plot([], [], "k--", lw=1.2, label="target f(x)")
+        (self.sum_line,) = self.ax_f.plot([], [], "C1-", lw=2, label="sum of bumps")
+        self.ax_f.set_xlim(0, 1)
+        self.ax_f.set_xlabel("x")
+        self.ax_f.legend(loc="upper left", fontsize=8)
+
+    def _heights(self, n):
+        if self.values["heights_from"] == "sliders":
+            return np.array([self.values[f"h{i + 1}"] for i in range(n)], dtype=float)
+        return None
+
+    def _update(self):
+        v = self.values
+        if v["heights_from"] not in ("target", "sliders"):
+            raise ValueError(f"heights_from must be 'target' or 'sliders', got {v['heights_from']!r}.")
+        n = v["n_bumps"]
+        capped = v["heights_from"] == "sliders" and n > N_SLIDERS
+        if v["heights_from"] == "sliders":
+            n = min(n, N_SLIDERS)
+        r = compute(n, v["steepness"], v["target"], heights=self._heights(n), n_points=400)
+        self.result = r
+        xs = np.broadcast_to(r.x, r.steps.shape)
+        self.step_lines.set_segments(np.stack([xs, r.steps], axis=-1))
+        self.bump_lines.set_segments(np.stack([xs[: r.n_bumps], r.bumps], axis=-1))
+        self.bump_lines.set_array(np.linspace(0, 1, r.n_bumps))
+        self.target_line.set_data(r.x, r.target)
+        self.sum_line.set_data(r.x, r.total)
+        lo = min(r.target.min(), r.total.min(), r.bumps.min(), 0.0)
+        hi = max(r.target.max(), r.total.max(), r.bumps.max())
+        pad = 0.08 * (hi - lo + 1e-9)
+        self.ax_f.set_ylim(lo - pad, hi + pad)
+        self.ax_f.set_title(f"{r.n_bumps} bumps = {r.n_hidden} hidden units, w = {r.steepness:.0f}",
+                            fontsize=10)
+        note = (f" (sliders mode uses at most {N_SLIDERS} bumps, h1…h{N_SLIDERS})" if capped else "")
+        return (
+            f"<b>{r.n_bumps} bumps</b> ({r.n_hidden} sigmoid units, steepness w = {r.steepness:.0f}, "
+            f"step width ≈ 4/w = {4 / r.steepness:.3g}): max error <b>{r.max_error:.4f}</b>, "
+            f"mean error <b>{r.mean_error:.4f}</b> on [0, 1]{note}."
+        )
+
+
+def show(**values):
+    """The bump-builder explorer (displays itself as a widget in Jupyter)."""
+    return BumpBuilderExplorer(**values)
