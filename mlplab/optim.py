@@ -96,14 +96,28 @@ class History:
 
 
 def _evaluate(model, X, Y):
-    out, cache = model._forward(X)
+    out, _ = model._forward(X, probs=False)  # raw scores: the loss applies softmax
     if model.output == "softmax":
         from .losses import _softmax_cross_entropy
 
-        loss = _softmax_cross_entropy(cache["Z"][-1], Y)[0]
+        loss = _softmax_cross_entropy(out, Y)[0]
         y = Y if Y.ndim == 1 else np.argmax(Y, axis=1)
+        # softmax keeps the order of the scores, so their argmax is the predicted label
         return loss, float(np.mean(np.argmax(out, axis=1) == y))
     return float(np.mean((out - Y) ** 2)), None
+
+
+def _sgd_step(model, X, Y, lr):
+    """One unchecked SGD step on a batch (the inner loop of ``sgd``); returns its loss.
+
+    X, Y must already be checked (``model._check_X`` / ``model._check_Y``).
+    benchmarks/bench_training.py times exactly this function.
+    """
+    loss, grads = model._loss_and_grads(X, Y)
+    for (W, b), (dW, db) in zip(model.params, grads):
+        W -= lr * dW
+        b -= lr * db
+    return loss
 
 
 def sgd(model, X, Y, lr, batch_size, epochs, seed=0, X_val=None, Y_val=None, callback=None):
@@ -149,13 +163,9 @@ def sgd(model, X, Y, lr, batch_size, epochs, seed=0, X_val=None, Y_val=None, cal
     full_batch = batch_size >= n
     for epoch in range(epochs):
         batches = [slice(None)] if full_batch else minibatches(n, batch_size, rng)
-        for idx in batches:
-            with np.errstate(over="ignore", invalid="ignore"):
-                loss, grads = model._loss_and_grads(X[idx], Y[idx])
-            for (W, b), (dW, db) in zip(model.params, grads):
-                W -= lr * dW
-                b -= lr * db
-            hist.step_loss.append(loss)
+        with np.errstate(over="ignore", invalid="ignore"):
+            for idx in batches:
+                hist.step_loss.append(_sgd_step(model, X[idx], Y[idx], lr))
         if not np.isfinite(hist.step_loss[-1]):
             hist.diverged = True  # the learning rate is too large: stop, keep the record
             break
