@@ -211,7 +211,15 @@ def _diff_array(expected, got, equal_nan, what="your output"):
         return None
     if np.all(np.isfinite(e)) and not np.all(np.isfinite(g)):
         return f"{what} contains nan or inf (overflow?) where the answer is finite"
-    return f"wrong values in {what}"
+    bad = ~np.isclose(g, e, rtol=RTOL, atol=ATOL)
+    text = (f"wrong values in {what}: {int(bad.sum())} of {bad.size} entries differ, "
+            f"the largest by {fmt(np.max(np.abs(g - e)))}")
+    if e.size >= 2 and np.all(np.isfinite(g)):
+        scale = float(e.ravel() @ e.ravel())
+        c = float(e.ravel() @ g.ravel()) / scale if scale > 0 else 0.0
+        if c != 0.0 and np.allclose(g, c * e, rtol=1e-6, atol=ATOL):
+            text += f" — every entry is {fmt(c)} times the expected one (a missing or extra factor, or sign?)"
+    return text
 
 
 def diff(ex, expected, got, equal_nan=False):
@@ -351,19 +359,16 @@ def _matches(ex, m, c, got):
 def _identify(ex, failures):
     """The message of the typical mistake the student's outputs match, or None.
 
-    A mistake that reproduces every failing output wins; otherwise the first
-    one that reproduces some failing output.
+    The mistake must reproduce the student's output on every failing case
+    (a coincidence on one case is not enough to name it).
     """
     wrongs = [m for m in ex.mistakes if m.shows == "value"]
     if not failures or not wrongs:
         return None
-    found = next(((m, failures[0]) for m in wrongs
-                  if all(_matches(ex, m, f[0], f[2]) for f in failures)), None)
-    if found is None:
-        found = next(((m, f) for f in failures for m in wrongs if _matches(ex, m, f[0], f[2])), None)
-    if found is None:
+    m = next((m for m in wrongs if all(_matches(ex, m, f[0], f[2]) for f in failures)), None)
+    if m is None:
         return None
-    m, (c, expected, got, _) = found
+    c, expected, got, _ = failures[0]
     return f"{m.message}\n{describe_case(ex, c)}\n{_show_outputs(expected, got)}"
 
 
@@ -421,7 +426,8 @@ def compare_with_reference(ex, fn):
         named = _identify(ex, failures)
         if named:
             return "failed", named
-        c, expected, got, d = min(failures, key=lambda f: _size(f[0]))
+        # a shape or type problem first (it explains the rest), then the smallest case
+        c, expected, got, d = min(failures, key=lambda f: (f[3].startswith("wrong values"), _size(f[0])))
         return "failed", f"{d}\n{describe_case(ex, c)}\n{_show_outputs(expected, got)}"
     m = _mistake(ex, "warning")
     if warned and m:

@@ -32,7 +32,8 @@ def sigmoid(x):
 SIGMOID_OVERFLOW = (
     "right values, but np.exp(-x) overflows for x = −1e4 (e^10000 is too big for a float) and NumPy "
     "warns. Use e = np.exp(-np.abs(x)), which is at most 1: σ(x) = 1/(1 + e) for x ≥ 0 and "
-    "e/(1 + e) for x < 0 (np.where picks per entry)"
+    "e/(1 + e) for x < 0. (np.where(x >= 0, 1/(1 + np.exp(-x)), ...) still warns: np.where "
+    "computes both branches for every entry before picking)"
 )
 
 

@@ -1,0 +1,334 @@
+"""The exercise checkers: references pass, typical mistakes are named, students never see a traceback."""
+
+import warnings
+
+import numpy as np
+import pytest
+
+import mlplab
+from mlplab.exercises import (
+    CATALOGUE, CheckResult, check, hint, names, reference, reset_hints, solution, solution_source,
+)
+from mlplab.exercises._core import MAX_MESSAGE
+
+DESIGN_CATALOGUE = [
+    "add", "gd_step", "linreg_gradient", "minibatches", "linear_forward", "softmax", "one_hot",
+    "cross_entropy", "sigmoid", "relu", "sigmoid_grad", "relu_grad", "tanh_grad", "mlp_forward",
+    "count_params", "dense_backward", "mlp_gradients", "sgd_step", "accuracy", "step", "bump",
+    "sawtooth",
+]
+MISTAKES = [(name, i) for name, ex in CATALOGUE.items() for i in range(len(ex.mistakes))]
+
+
+def test_names_are_the_design_catalogue_in_lesson_order():
+    assert names() == DESIGN_CATALOGUE
+
+
+def test_every_exercise_has_hints_and_typical_mistakes():
+    for name, ex in CATALOGUE.items():
+        assert len(ex.hints) >= 2, name
+        assert ex.mistakes, name
+        assert ex.reference.__name__ == name
+
+
+# ------------------------------------------------------------ the three verdicts
+@pytest.mark.parametrize("name", DESIGN_CATALOGUE)
+def test_reference_passes(name):
+    result = check(name, reference(name))
+    assert result.status == "passed", result
+    assert str(result).startswith(f"[passed] {name}: correct on all")
+
+
+@pytest.mark.parametrize("name, i", MISTAKES, ids=[f"{n}-{i}" for n, i in MISTAKES])
+def test_typical_mistake_fails_with_its_message(name, i):
+    mistake = CATALOGUE[name].mistakes[i]
+    result = check(name, mistake.wrong)
+    assert result.status == "failed", result
+    assert mistake.message in result.message, result
+    assert str(result).startswith(f"[failed] {name}: {mistake.message}")
+
+
+@pytest.mark.parametrize("name", DESIGN_CATALOGUE)
+def test_stub_is_not_attempted(name):
+    def stub(*args, **kwargs):
+        raise NotImplementedError
+
+    result = check(name, stub)
+    assert result.status == "not_attempted"
+    assert str(result) == (f"[not_attempted] {name}: not attempted yet — replace "
+                           f'`raise NotImplementedError` with your code; `hint("{name}")` helps')
+
+
+@pytest.mark.parametrize("name", DESIGN_CATALOGUE)
+def test_other_exception_is_an_error_naming_type_and_case(name):
+    def broken(*args, **kwargs):
+        return 1 / 0
+
+    result = check(name, broken)
+    assert result.status == "error"
+    assert str(result).startswith(f"[error] {name}: your function raised ZeroDivisionError: division by zero")
+    assert "case:" in result.message and "the checker calls it as" in result.message
+
+
+@pytest.mark.parametrize("name", DESIGN_CATALOGUE)
+def test_returning_none_is_flagged(name):
+    result = check(name, lambda *args, **kwargs: None)
+    assert result.status == "failed"
+    assert "your function returns None — did you forget `return`?" in result.message
+
+
+@pytest.mark.parametrize("name", DESIGN_CATALOGUE)
+def test_solution_source_runs_in_a_fresh_namespace_and_passes(name):
+    source = solution_source(name)
+    assert source.startswith("import numpy as np\n")
+    namespace = {"__name__": "student_cell"}
+    exec(source, namespace)
+    assert check(name, namespace[name]).status == "passed"
+
+
+def test_bump_solution_does_not_need_step():
+    assert "step(" not in solution_source("bump").replace("step(x, left)", "").replace(
+        "step(x, right)", "")
+
+
+# ------------------------------------------------------------------ caller bugs
+def test_unknown_name_raises_value_error_listing_names():
+    with pytest.raises(ValueError, match="unknown exercise 'softmx'; choose one of: add, gd_step"):
+        check("softmx", lambda O: O)
+    with pytest.raises(ValueError, match="sawtooth"):
+        hint("nope")
+
+
+def test_not_callable_is_an_error_not_an_exception():
+    result = check("softmax", np.zeros(3))
+    assert result.status == "error"
+    assert "expected a function, got ndarray" in result.message
+    assert 'check("softmax", softmax)' in result.message
+
+
+def test_wrong_arity_is_an_error_showing_the_signature():
+    result = check("gd_step", lambda x, grad: x - grad)
+    assert result.status == "error"
+    assert "TypeError" in result.message
+    assert "gd_step(x, grad, lr) -> x_new" in result.message
+
+
+# --------------------------------------------------------------- generic checks
+def test_wrong_shape_says_expected_and_got():
+    result = check("linear_forward", lambda X, W, b: (X @ W + b).T)
+    assert result.status == "failed"
+    assert "wrong shape: expected your output of shape (1, 3), got shape (3, 1)" in result.message
+
+
+def test_input_mutation_is_flagged_with_the_argument_name():
+    def softmax(O):
+        O -= O.max(axis=1, keepdims=True)
+        E = np.exp(O)
+        return E / E.sum(axis=1, keepdims=True)
+
+    result = check("softmax", softmax)
+    assert result.status == "failed"
+    assert "changed its input `O` in place" in result.message
+
+
+def test_a_list_with_the_right_values_is_accepted():
+    ref = reference("softmax")
+    assert check("softmax", lambda O: ref(O).tolist()).status == "passed"
+
+
+def test_a_scalar_where_an_array_is_expected_is_not():
+    result = check("relu", lambda x: float(np.maximum(x, 0).sum()))
+    assert result.status == "failed"
+    assert "is a single number" in result.message and "expected an array of shape" in result.message
+
+
+def test_nan_output_is_called_out():
+    result = check("tanh_grad", lambda x: np.full_like(x, np.nan))
+    assert "contains nan or inf" in result.message
+
+
+def test_a_constant_factor_is_pointed_out():
+    result = check("linreg_gradient", lambda X, y, beta: 3.0 * X.T @ (X @ beta - y) / len(X))
+    assert result.status == "failed"
+    assert "every entry is 1.5 times the expected one" in result.message
+
+
+def test_generic_failure_shows_a_small_case_with_expected_and_got():
+    result = check("softmax", lambda O: O * 2)
+    assert "wrong values in your output" in result.message
+    assert "O = [[1., 2., 3.]]" in result.message
+    assert "expected: [[0.09  , 0.2447, 0.6652]]" in result.message
+    assert "got:      [[2., 4., 6.]]" in result.message
+
+
+def test_student_warnings_never_leak_into_the_notebook():
+    naive = CATALOGUE["sigmoid"].mistakes[0].wrong
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        check("sigmoid", naive)
+        check("softmax", lambda O: np.exp(O) / np.exp(O).sum(axis=1, keepdims=True))
+    assert caught == []
+
+
+def test_huge_outputs_give_a_short_message():
+    result = check("softmax", lambda O: np.ones((500, 500)))
+    assert result.status == "failed"
+    assert len(result.message) <= MAX_MESSAGE
+    assert "got shape (500, 500)" in result.message
+
+
+def test_where_sigmoid_still_warns_and_is_told_why():
+    def sigmoid(x):
+        return np.where(x >= 0, 1 / (1 + np.exp(-x)), np.exp(x) / (1 + np.exp(x)))
+
+    result = check("sigmoid", sigmoid)
+    assert result.status == "failed"
+    assert "np.where computes both branches" in result.message
+
+
+# --------------------------------------------------- other correct solutions pass
+ALTERNATIVES = {
+    "gd_step": lambda x, grad, lr: np.subtract(x, np.multiply(lr, grad)),
+    "linreg_gradient": lambda X, y, beta: 2 * X.T @ (X @ beta - y) / X.shape[0],
+    "minibatches": lambda n, batch_size, rng: np.array_split(
+        rng.choice(n, size=n, replace=False), range(batch_size, n, batch_size)),
+    "softmax": lambda O: np.exp(mlplab.log_softmax(O)),
+    "one_hot": lambda y, k: np.eye(k)[y],
+    "cross_entropy": lambda P, Y: float(-np.log(P[np.arange(len(P)), Y.argmax(axis=1)]).mean()),
+    "sigmoid": lambda x: 0.5 * (1 + np.tanh(x / 2)),
+    "relu": lambda x: x * (x > 0),
+    "relu_grad": lambda x: x > 0,
+    "tanh_grad": lambda x: 1 / np.cosh(x) ** 2,
+    "count_params": lambda sizes: mlplab.count_params(sizes),
+    "dense_backward": lambda dO, X, W: [np.dot(dO, W.T), np.dot(X.T, dO), np.ones(len(dO)) @ dO],
+    "sgd_step": lambda params, grads, lr: tuple(
+        [W - lr * dW, b - lr * db] for (W, b), (dW, db) in zip(params, grads)),
+    "accuracy": lambda P, y: float(np.count_nonzero(P.argmax(axis=1) == y)) / len(y),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ALTERNATIVES))
+def test_other_correct_implementations_pass(name):
+    result = check(name, ALTERNATIVES[name])
+    assert result.status == "passed", result
+
+
+def test_minibatches_does_not_need_the_reference_permutation():
+    def minibatches(n, batch_size, rng):  # a different but valid use of the rng
+        order = np.argsort(rng.random(n))
+        return [order[i:i + batch_size] for i in range(0, n, batch_size)]
+
+    assert check("minibatches", minibatches).passed
+
+
+def test_minibatches_rejects_float_indices():
+    def minibatches(n, batch_size, rng):
+        order = rng.permutation(n).astype(float)
+        return [order[i:i + batch_size] for i in range(0, n, batch_size)]
+
+    result = check("minibatches", minibatches)
+    assert result.status == "failed" and "integer indices" in result.message
+
+
+# ----------------------------------------------------------- references are right
+def test_reference_values_by_hand():
+    assert reference("count_params")([784, 15, 10]) == 11935
+    assert np.allclose(reference("softmax")(np.array([[1.0, 2.0, 3.0]])), [[0.0900, 0.2447, 0.6652]],
+                       atol=1e-4)
+    assert reference("sigmoid")(np.array([-1e4, 0.0, 1e4])) == pytest.approx([0.0, 0.5, 1.0])
+    assert reference("relu_grad")(np.array([-1.0, 0.0, 2.0])) == pytest.approx([0.0, 0.0, 1.0])
+    assert reference("accuracy")(np.array([[0.9, 0.1], [0.2, 0.8]]), np.array([0, 0])) == 0.5
+    saw = reference("sawtooth")
+    x = np.linspace(0, 1, 2 ** 5 + 1)
+    assert np.allclose(saw(x, 3)[::4], np.tile([0.0, 1.0], 5)[:9])  # 2^3 pieces: 0,1,0,1,...
+
+
+def test_references_agree_with_the_core_package():
+    rng = np.random.default_rng(0)
+    X, W, b = rng.normal(size=(5, 3)), rng.normal(size=(3, 4)), rng.normal(size=4)
+    y = rng.normal(size=5)
+    assert np.allclose(reference("linreg_gradient")(X, y, W[:, 0]), mlplab.linreg_gradient(X, y, W[:, 0]))
+    assert np.allclose(reference("linear_forward")(X, W, b), mlplab.linear_forward(X, W, b))
+    O = rng.normal(size=(6, 4)) * 100
+    assert np.allclose(reference("softmax")(O), mlplab.softmax(O))
+    labels = rng.integers(0, 4, size=6)
+    Y = reference("one_hot")(labels, 4)
+    assert np.array_equal(Y, mlplab.one_hot(labels, 4))
+    P = mlplab.softmax(rng.normal(size=(6, 4)))
+    assert reference("cross_entropy")(P, Y) == pytest.approx(mlplab.cross_entropy(P, Y))
+    dO = rng.normal(size=(5, 4))
+    from mlplab.mlp import dense_backward
+
+    for mine, core in zip(reference("dense_backward")(dO, X, W), dense_backward(dO, (X, W))):
+        assert np.allclose(mine, core)
+
+
+@pytest.mark.parametrize("activation", ["tanh", "sigmoid", "relu"])
+def test_mlp_gradients_reference_matches_the_mlp_class(activation):
+    rng = np.random.default_rng(1)
+    model = mlplab.MLP([3, 5, 4, 2], activation=activation, seed=2)
+    X = rng.normal(size=(7, 3))
+    Y = mlplab.one_hot(rng.integers(0, 2, size=7), 2)
+    f, f_prime = mlplab.get_activation(activation)
+    _, expected = model.loss_and_grads(X, Y)
+    mine = reference("mlp_gradients")(X, Y, model.params, f, f_prime)
+    for (dW, db), (eW, eb) in zip(mine, expected):
+        assert np.allclose(dW, eW, rtol=1e-10, atol=1e-12)
+        assert np.allclose(db, eb, rtol=1e-10, atol=1e-12)
+    out = reference("mlp_forward")(X, model.params, f)
+    assert np.allclose(mlplab.softmax(out), model.predict_proba(X))
+
+
+def test_mlp_gradients_reference_matches_finite_differences():
+    rng = np.random.default_rng(3)
+    model = mlplab.MLP([2, 4, 3], activation="tanh", seed=4)
+    X, Y = rng.normal(size=(5, 2)), mlplab.one_hot(rng.integers(0, 3, size=5), 3)
+    f, f_prime = mlplab.get_activation("tanh")
+    grads = reference("mlp_gradients")(X, Y, model.params, f, f_prime)
+    for layer, (W, b) in enumerate(model.params):
+        for array, grad in ((W, grads[layer][0]), (b, grads[layer][1])):
+            numeric = mlplab.numerical_gradient(lambda _: model.loss(X, Y), array)
+            assert mlplab.rel_error(numeric, grad) < 1e-7
+
+
+# ------------------------------------------------------------ hints and solutions
+def test_hint_gives_the_next_hint_then_points_to_the_solution():
+    reset_hints()
+    total = len(CATALOGUE["softmax"].hints)
+    texts = [str(hint("softmax")) for _ in range(total + 2)]
+    for i in range(total):
+        assert texts[i] == f"hint {i + 1}/{total} for softmax: {CATALOGUE['softmax'].hints[i]}"
+    assert "that's all the hints" in texts[total] and 'solution("softmax")' in texts[total]
+    assert texts[total + 1] == texts[total]
+    assert str(hint("relu")).startswith("hint 1/")  # each exercise counts on its own
+    reset_hints("softmax")
+    assert str(hint("softmax")).startswith("hint 1/")
+    assert "<div" in hint("softmax")._repr_html_()
+    reset_hints()
+
+
+def test_solution_shows_the_reference_source():
+    shown = solution("softmax")
+    assert "def softmax(O):" in repr(shown) and str(shown) == solution_source("softmax")
+    assert "softmax" in shown._repr_html_()
+
+
+# -------------------------------------------------------------------- display
+@pytest.mark.parametrize("status, colour", [
+    ("passed", "#2e7d32"), ("failed", "#c62828"), ("not_attempted", "#757575"), ("error", "#ef6c00")])
+def test_result_renders_as_coloured_html_and_as_text(status, colour):
+    result = CheckResult("relu", status, "a <message>")
+    assert str(result) == repr(result) == f"[{status}] relu: a <message>"
+    page = result._repr_html_()
+    assert colour in page and f"[{status}]" in page and "a &lt;message&gt;" in page
+
+    class Printer:
+        def __init__(self):
+            self.out = ""
+
+        def text(self, s):
+            self.out += s
+
+    p = Printer()
+    result._repr_pretty_(p, False)
+    assert p.out == str(result)
