@@ -99,6 +99,11 @@ def test_unknown_name_raises_value_error_listing_names():
         hint("nope")
 
 
+def test_swapped_arguments_are_explained():
+    with pytest.raises(ValueError, match=r'arguments are swapped: call check\("relu", relu\)'):
+        check(reference("relu"), "relu")
+
+
 def test_not_callable_is_an_error_not_an_exception():
     result = check("softmax", np.zeros(3))
     assert result.status == "error"

@@ -52,6 +52,9 @@ def check(name, fn):
     Jupyter and as ``[status] name: message`` in text. Raises ValueError only
     for an unknown exercise name.
     """
+    if callable(name) and isinstance(fn, str):
+        raise ValueError(f'the arguments are swapped: call check("{fn}", {fn}) — the name first, '
+                         "then your function")
     return run_check(_get(name), fn)
 
 

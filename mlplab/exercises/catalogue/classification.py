@@ -162,8 +162,8 @@ ONE_HOT = Exercise(
         "A shortcut: row y[i] of the identity matrix is the one-hot row, so np.eye(k)[y] works too.",
     ],
     mistakes=[
-        Mistake(_one_hot_int, "your one-hot matrix holds integers; make it float (np.zeros((n, k)) is float "
-                "by default) — it is compared with probabilities and fed to float arithmetic", shows="dtype"),
+        Mistake(_one_hot_int, "your one-hot matrix holds integers (or booleans); make it float (np.zeros((n, k)) "
+                "is float by default) — it meets probabilities and float arithmetic later", shows="dtype"),
         Mistake(_one_hot_max_plus_one, "you used y.max() + 1 columns instead of k — the labels in a batch need "
                 "not include the last class; the matrix must have exactly k columns"),
         Mistake(lambda y, k: np.eye(k)[y].T, "your matrix is transposed: one *row* per sample, shape (n, k)"),
