@@ -139,6 +139,8 @@ def fmt(value, limit=400):
         text = "a seeded numpy.random.Generator"
     elif callable(value):
         text = getattr(value, "__name__", type(value).__name__)
+    elif isinstance(value, (list, tuple)) and _array_entries(value) > 24:
+        text = f"{type(value).__name__} of arrays with shapes {_shapes(value)}"
     elif isinstance(value, (list, tuple)):
         inner = ", ".join(fmt(v, limit) for v in value)
         text = f"[{inner}]" if isinstance(value, list) else f"({inner}{',' if len(value) == 1 else ''})"
@@ -149,6 +151,24 @@ def fmt(value, limit=400):
     if len(text) > limit:
         text = text[: limit - 4] + " ..."
     return text
+
+
+def _array_entries(value):
+    """How many numbers a (nested) list/tuple of arrays holds."""
+    if isinstance(value, np.ndarray):
+        return value.size
+    if isinstance(value, (list, tuple)):
+        return sum(_array_entries(v) for v in value)
+    return 0
+
+
+def _shapes(value):
+    if isinstance(value, np.ndarray):
+        return value.shape
+    if isinstance(value, (list, tuple)):
+        inner = [_shapes(v) for v in value]
+        return inner if isinstance(value, list) else tuple(inner)
+    return type(value).__name__
 
 
 def _indent(text, pad):
@@ -167,7 +187,29 @@ def describe_case(ex, c):
     return "\n".join(lines)
 
 
-def _show_outputs(expected, got):
+def _parts(ex, value):
+    """[(name, array)] of a tuple / pairs output, or None if it is not shaped like one."""
+    try:
+        if ex.output == "tuple":
+            return list(zip(ex.parts, value)) if len(value) == len(ex.parts) else None
+        if ex.output == "pairs":
+            a, b = ex.parts
+            return [item for l, (x, y) in enumerate(value, start=1) for item in ((f"{a}{l}", x), (f"{b}{l}", y))]
+    except Exception:
+        return None
+    return None
+
+
+def _show_outputs(ex, expected, got):
+    """Expected and got; for tuples/lists of arrays only the first part that differs."""
+    e_parts, g_parts = _parts(ex, expected), _parts(ex, got)
+    if e_parts and g_parts and len(e_parts) == len(g_parts):
+        for (name, e), (_, g) in zip(e_parts, g_parts):
+            if _diff_array(e, g, equal_nan=False):
+                g_array = _as_number_array(g)
+                return (f"  first difference, in {name}:\n"
+                        f"  expected: {_indent(fmt(np.asarray(e)), ' ' * 12)}\n"
+                        f"  got:      {_indent(fmt(g if g_array is None else g_array), ' ' * 12)}")
     return (f"  expected: {_indent(fmt(expected), ' ' * 12)}\n"
             f"  got:      {_indent(fmt(got), ' ' * 12)}")
 
@@ -369,7 +411,7 @@ def _identify(ex, failures):
     if m is None:
         return None
     c, expected, got, _ = failures[0]
-    return f"{m.message}\n{describe_case(ex, c)}\n{_show_outputs(expected, got)}"
+    return f"{m.message}\n{describe_case(ex, c)}\n{_show_outputs(ex, expected, got)}"
 
 
 def _is_float_output(ex, got):
@@ -428,7 +470,7 @@ def compare_with_reference(ex, fn):
             return "failed", named
         # a shape or type problem first (it explains the rest), then the smallest case
         c, expected, got, d = min(failures, key=lambda f: (f[3].startswith("wrong values"), _size(f[0])))
-        return "failed", f"{d}\n{describe_case(ex, c)}\n{_show_outputs(expected, got)}"
+        return "failed", f"{d}\n{describe_case(ex, c)}\n{_show_outputs(ex, expected, got)}"
     m = _mistake(ex, "warning")
     if warned and m:
         c, noisy = warned
