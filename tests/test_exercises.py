@@ -337,3 +337,22 @@ def test_result_renders_as_coloured_html_and_as_text(status, colour):
     p = Printer()
     result._repr_pretty_(p, False)
     assert p.out == str(result)
+
+
+class _Weird:
+    def __eq__(self, other):
+        raise RuntimeError("no comparing me")
+
+    __ne__ = __eq__
+
+    def __array__(self, *args, **kwargs):
+        raise RuntimeError("no array either")
+
+
+@pytest.mark.parametrize("name", DESIGN_CATALOGUE)
+@pytest.mark.parametrize("output", [_Weird(), "text", (x for x in range(3)), [[1, 2], "a"]],
+                         ids=["weird-object", "string", "generator", "ragged-list"])
+def test_strange_outputs_never_raise(name, output):
+    result = check(name, lambda *args, **kwargs: output)
+    assert result.status in ("failed", "error")
+    assert str(result).startswith(f"[{result.status}] {name}: ")

@@ -189,6 +189,8 @@ def describe_case(ex, c):
 
 def _parts(ex, value):
     """[(name, array)] of a tuple / pairs output, or None if it is not shaped like one."""
+    if not isinstance(value, (list, tuple)):
+        return None
     try:
         if ex.output == "tuple":
             return list(zip(ex.parts, value)) if len(value) == len(ex.parts) else None
@@ -290,7 +292,8 @@ def diff(ex, expected, got, equal_nan=False):
     if kind == "pairs":
         a, b = ex.parts
         if not isinstance(got, (tuple, list)) or len(got) != len(expected):
-            return (f"expected a list of {len(expected)} pairs ({a}, {b}), one per layer, got "
+            return (f"expected a list of {len(expected)} pair{'s' if len(expected) > 1 else ''} "
+                    f"({a}, {b}), one per layer, got "
                     f"{type(got).__name__}" + (f" of length {len(got)}" if isinstance(got, (tuple, list)) else ""))
         for l, (e, g) in enumerate(zip(expected, got), start=1):
             if not isinstance(g, (tuple, list)) or len(g) != 2:
@@ -369,7 +372,10 @@ def call(ex, fn, c):
             raise Stop(not_attempted(ex)) from None
         except Exception as exc:  # the student's bug, reported, never raised
             where = _student_line(exc)
-            text = str(exc).strip() or "(no message)"
+            try:
+                text = str(exc).strip() or "(no message)"
+            except Exception:
+                text = "(no readable message)"
             msg = (f"your function raised {type(exc).__name__}: {text}\n"
                    + (f"  at {where}\n" if where else "")
                    + f"  (the checker calls it as {ex.signature})\n"
@@ -508,4 +514,9 @@ def run_check(ex, fn):
             status, message = compare_with_reference(ex, fn)
     except Stop as stop:
         return stop.result
+    except Exception as exc:  # a checker bug must not look like the student's traceback
+        return CheckResult(ex.name, "error", _clip(
+            f"the checker could not judge your function's output ({type(exc).__name__}: {exc}); "
+            f"check that it returns what {ex.signature} describes. (If it does, this is a bug "
+            "in mlplab's checker — please report it.)"))
     return CheckResult(ex.name, status, _clip(message))
