@@ -288,13 +288,19 @@ class MLP:
         # Σ_rows δ as the product 1ᵀδ: the same sum, several times faster than
         # delta.sum(axis=0) on narrow layers (BLAS instead of a row-by-row loop).
         ones = np.ones(delta.shape[0], dtype=delta.dtype)
+        # h'(Z) from H = h(Z), which the cache already holds (1 - H² for tanh...):
+        # same values, no second tanh/exp. See activations._GRAD_FROM_OUTPUT.
+        grad_from_output = getattr(self._act_grad, "from_output", None)
         grads = [None] * len(self.params)
         for l in range(len(self.params) - 1, -1, -1):
             W = self.params[l][0]
             grads[l] = (H[l].T @ delta, ones @ delta)
             if l > 0:
                 delta = delta @ W.T
-                delta *= self._act_grad(Z[l - 1])
+                if grad_from_output is not None:
+                    delta *= grad_from_output(H[l])
+                else:
+                    delta *= self._act_grad(Z[l - 1])
         return grads
 
     def _loss_and_grads(self, X, Y):
