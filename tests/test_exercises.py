@@ -356,3 +356,11 @@ def test_strange_outputs_never_raise(name, output):
     result = check(name, lambda *args, **kwargs: output)
     assert result.status in ("failed", "error")
     assert str(result).startswith(f"[{result.status}] {name}: ")
+
+
+def test_a_coincidence_on_one_case_does_not_name_a_mistake():
+    # returning 3 happens to equal "biases for the input layer too" on [1, 1], but not elsewhere
+    result = check("count_params", lambda sizes: 3)
+    assert result.status == "failed"
+    assert result.message.startswith("wrong number")
+    assert "input layer" not in result.message

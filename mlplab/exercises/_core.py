@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import html
+import inspect
 import numbers
 import os
 import traceback
@@ -46,7 +47,7 @@ class Mistake:
     """A typical wrong implementation and the message that names it.
 
     shows : how the mistake is recognised
-        "value"    the student's output equals ``wrong``'s output on a failing case
+        "value"    the student's output equals ``wrong``'s on every failing case
         "warning"  the output is right but NumPy warns (overflow, invalid value)
         "mutation" the function changes its inputs in place
         "dtype"    the values are right but the dtype is not floating point
@@ -75,8 +76,7 @@ class Exercise:
 
     @property
     def params(self):
-        import inspect
-
+        """The argument names, read from the reference solution."""
         return list(inspect.signature(self.reference).parameters)
 
 
@@ -101,6 +101,10 @@ class CheckResult:
     name: str
     status: str
     message: str
+
+    def __post_init__(self):
+        if self.status not in STATUSES:
+            raise ValueError(f"unknown status {self.status!r}; choose one of: {', '.join(STATUSES)}")
 
     @property
     def passed(self):
