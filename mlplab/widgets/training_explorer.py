@@ -167,15 +167,17 @@ class TrainingExplorer(Explorer):
         import ipywidgets as widgets
 
         style = {"description_width": "initial"}
+        v = self.values
+        batch_sizes = sorted({1, 4, 8, 16, 32, 64, 128, 256, 2048, int(v["batch_size"])})
         return {
             "dataset": widgets.Dropdown(options=list(DATASET_NAMES), description="data"),
             "lr": widgets.FloatLogSlider(min=-3, max=1, base=10, step=0.1, description="learning rate",
                                          style=style, continuous_update=False),
-            "batch_size": widgets.Dropdown(options=[1, 4, 8, 16, 32, 64, 128, 256, 2048],
-                                           description="batch size", style=style),
-            "hidden": widgets.IntSlider(min=1, max=128, description="hidden units", style=style,
-                                        continuous_update=False),
-            "epochs": widgets.IntSlider(min=1, max=200, description="epochs",
+            "batch_size": widgets.Dropdown(options=batch_sizes, description="batch size",
+                                           style=style),
+            "hidden": widgets.IntSlider(min=1, max=max(128, int(v["hidden"])), description="hidden units",
+                                        style=style, continuous_update=False),
+            "epochs": widgets.IntSlider(min=1, max=max(200, int(v["epochs"])), description="epochs",
                                         continuous_update=False),
         }
 
