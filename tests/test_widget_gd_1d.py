@@ -123,3 +123,11 @@ def test_static_figures_use_the_same_compute():
     fig = gd_1d.regimes_figure()
     titles = [ax.get_title() for ax in fig.axes]
     assert [t.split(": ")[-1] for t in titles] == ["slow", "good", "oscillating", "divergent"]
+
+
+def test_local_minimum_level_is_marked_only_when_stuck():
+    e = gd_1d.show(function="two minima", lr=0.05, x0=0.5, steps=40)
+    assert e.local_line.get_ydata()[0] == pytest.approx(-1.0702 + 3.5139, abs=1e-3)
+    assert "local minimum, 2.44 above" in e.local_text.get_text()
+    e.set(x0=-0.5)    # the global valley
+    assert len(e.local_line.get_ydata()) == 0 and e.local_text.get_text() == ""

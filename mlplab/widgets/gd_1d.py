@@ -304,6 +304,10 @@ class GD1DExplorer(Explorer):
         self.ax_curve.set_xlabel("x")
         self.ax_curve.legend(loc="upper center", fontsize=8, ncol=2, frameon=False)
         (self.loss_line,) = self.ax_loss.plot([], [], "o-", ms=3, lw=1)
+        # where a path stuck in a local (not global) minimum levels off
+        (self.local_line,) = self.ax_loss.plot([], [], ":", color="0.4", lw=1.2)
+        self.local_text = self.ax_loss.text(0.98, 0.95, "", transform=self.ax_loss.transAxes,
+                                            ha="right", va="top", fontsize=8, color="0.3")
         self.ax_loss.set_yscale("log")
         self.ax_loss.set_xlabel("step t")
         self.ax_loss.set_ylabel(r"$f(x_t) - f_{min}$")
@@ -333,6 +337,11 @@ class GD1DExplorer(Explorer):
         self.loss_line.set_color(color)
         self.path_line.set_color(color)
         self.ax_loss.set_xlim(-0.5, max(v["steps"], 1) + 0.5)
+        level = r.f_star - r.f_min
+        stuck = r.regime != "divergent" and level > 1e-9
+        self.local_line.set_data([0, v["steps"]] if stuck else [], [level, level] if stuck else [])
+        self.local_text.set_text(f"dotted: local minimum, {level:.3g} above the global one"
+                                 if stuck else "")
         self.ax_loss.set_ylim(gap.min() / 5, gap.max() * 5)
         self.ax_loss.set_title(f"{r.regime}: lr = {r.lr:.3g}", fontsize=10, color=color)
         return describe(r)
