@@ -364,3 +364,13 @@ def test_a_coincidence_on_one_case_does_not_name_a_mistake():
     assert result.status == "failed"
     assert result.message.startswith("wrong number")
     assert "input layer" not in result.message
+
+
+def test_mutating_another_argument_gets_the_generic_message():
+    def gd_step(x, grad, lr):
+        grad *= lr  # changes grad, not x
+        return x - grad
+
+    result = check("gd_step", gd_step)
+    assert result.status == "failed"
+    assert "changed its input `grad` in place" in result.message

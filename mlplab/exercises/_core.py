@@ -462,7 +462,8 @@ def compare_with_reference(ex, fn):
                     + describe_case(ex, c))
         if changed:
             m = _mistake(ex, "mutation")
-            text = m.message if m else (
+            named = m is not None and all(f"`{n}`" in m.message for n in changed)
+            text = m.message if named else (
                 f"your function changed its input {', '.join('`' + n + '`' for n in changed)} in place "
                 "(e.g. `x -= ...` or `x[...] = ...`); leave the inputs alone and return a new array")
             return "failed", text + "\n" + describe_case(ex, c)
