@@ -42,6 +42,7 @@ __all__ = ["UATResult", "compute", "error_vs_n", "UATNeuronsExplorer", "show", "
 #: the N values of the error-vs-N curve
 SWEEP_N = (1, 2, 4, 8, 16, 32)
 MAX_HIDDEN = 200
+_SWEEPS = {}  # (target, activation) -> error_vs_n(...); training is seeded, so sharing is safe
 
 
 @dataclass
@@ -228,10 +229,6 @@ class UATNeuronsExplorer(Explorer):
 
     figsize = (9.0, 3.6)
 
-    def __init__(self, **values):
-        self._sweeps = {}
-        super().__init__(**values)
-
     def defaults(self):
         return {"n_hidden": 8, "target": "wiggly", "activation": "tanh"}
 
@@ -267,9 +264,9 @@ class UATNeuronsExplorer(Explorer):
     def sweep(self, target, activation):
         """The error-vs-N curve for (target, activation), trained once and cached."""
         key = (target, activation)
-        if key not in self._sweeps:
-            self._sweeps[key] = error_vs_n(SWEEP_N, target, activation)
-        return self._sweeps[key]
+        if key not in _SWEEPS:
+            _SWEEPS[key] = error_vs_n(SWEEP_N, target, activation)
+        return _SWEEPS[key]
 
     def _update(self):
         v = self.values
