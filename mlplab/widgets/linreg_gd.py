@@ -159,7 +159,8 @@ class LinRegGDExplorer(Explorer):
         import ipywidgets as widgets
 
         return {
-            "lr": widgets.FloatLogSlider(value=0.1, base=10, min=-3, max=0, step=0.05,
+            # step 1/8 in log10: exact in binary, so arrow keys never stall on rounding
+            "lr": widgets.FloatLogSlider(value=0.1, base=10, min=-3, max=0, step=0.125,
                                          description="lr", readout_format=".3g"),
             "steps": widgets.IntSlider(value=50, min=0, max=500, step=5,
                                        description="steps"),
