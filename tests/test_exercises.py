@@ -1,5 +1,6 @@
 """The exercise checkers: references pass, typical mistakes are named, students never see a traceback."""
 
+import functools
 import warnings
 
 import numpy as np
@@ -374,3 +375,33 @@ def test_mutating_another_argument_gets_the_generic_message():
     result = check("gd_step", gd_step)
     assert result.status == "failed"
     assert "changed its input `grad` in place" in result.message
+
+
+def test_two_mistakes_at_once_name_the_one_that_explains_most_cases():
+    # wrong axis *and* no max subtraction: the axis explains every case without large scores
+    result = check("softmax", lambda O: np.exp(O) / np.exp(O).sum(axis=0))
+    assert result.status == "failed"
+    assert result.message.startswith("your *columns* sum to 1")
+    assert "this explains 6 of the 9 failing cases" in result.message
+
+
+@pytest.mark.parametrize("name, student, phrase", [
+    ("softmax", lambda O: np.exp(O - np.max(O)) / np.sum(np.exp(O - np.max(O))), "sum over the whole array"),
+    ("gd_step", lambda x, grad, lr: x + grad * lr, "gradient ascent"),
+    ("linreg_gradient", lambda X, y, beta: -2 * (y - X @ beta) @ X, "n times too big"),
+    ("cross_entropy", lambda P, Y: -(Y * np.log(P)).sum(), "summed the losses"),
+    ("one_hot", lambda y, k: np.eye(k, dtype=int)[y], "holds integers"),
+    ("relu_grad", lambda x: np.where(x < 0, 0.0, 1.0), "return 1 at x = 0"),
+    ("sigmoid_grad", lambda x: 1 / (1 + np.exp(-x)) * (1 - x), "σ(x)(1 − x)"),
+    ("mlp_forward", lambda X, params, h: functools.reduce(lambda H, p: h(H @ p[0] + p[1]), params, X),
+     "activation to the last layer too"),
+    ("count_params", lambda sizes: int(np.dot(sizes[:-1], sizes[1:])), "only the weights"),
+    ("accuracy", lambda P, y: (P.argmax(1) == y).sum(), "*number* of correct rows"),
+    ("step", lambda x, position, steepness: 1 / (1 + np.exp(steepness * (x - position))), "goes down"),
+    ("sawtooth", lambda x, k: [x := 2 * np.maximum(x, 0) - 4 * np.maximum(x - 0.5, 0)
+                               for _ in range(k - 1)][-1] if k > 1 else x, "k − 1"),
+])
+def test_students_own_wording_of_a_mistake_is_recognised(name, student, phrase):
+    result = check(name, student)
+    assert result.status == "failed", result
+    assert phrase in result.message, result

@@ -411,17 +411,28 @@ def _matches(ex, m, c, got):
 def _identify(ex, failures):
     """The message of the typical mistake the student's outputs match, or None.
 
-    The mistake must reproduce the student's output on every failing case
-    (a coincidence on one case is not enough to name it).
+    A mistake that reproduces the student's output on every failing case is
+    named. Failing that, one that reproduces at least two failing cases and at
+    least half of them is named as a first problem (two mistakes at once). A
+    coincidence on a single case is not enough.
     """
     wrongs = [m for m in ex.mistakes if m.shows == "value"]
     if not failures or not wrongs:
         return None
-    m = next((m for m in wrongs if all(_matches(ex, m, f[0], f[2]) for f in failures)), None)
-    if m is None:
-        return None
-    c, expected, got, _ = failures[0]
-    return f"{m.message}\n{describe_case(ex, c)}\n{_show_outputs(ex, expected, got)}"
+    best, best_hits = None, []
+    for m in wrongs:
+        hits = [f for f in failures if _matches(ex, m, f[0], f[2])]
+        if len(hits) == len(failures):
+            c, expected, got, _ = failures[0]
+            return f"{m.message}\n{describe_case(ex, c)}\n{_show_outputs(ex, expected, got)}"
+        if len(hits) > len(best_hits):
+            best, best_hits = m, hits
+    if len(best_hits) >= 2 and 2 * len(best_hits) >= len(failures):
+        c, expected, got, _ = best_hits[0]
+        return (f"{best.message}\n  (this explains {len(best_hits)} of the {len(failures)} failing cases; "
+                "fix it, then check again for a second problem)\n"
+                f"{describe_case(ex, c)}\n{_show_outputs(ex, expected, got)}")
+    return None
 
 
 def _is_float_output(ex, got):
