@@ -152,7 +152,7 @@ class LinearClassifierExplorer(Explorer):
         import ipywidgets as widgets
 
         return {
-            "lr": widgets.FloatLogSlider(base=10, min=-2, max=1, step=0.1, description="lr",
+            "lr": widgets.FloatLogSlider(base=10, min=-2, max=1, step=0.125, description="lr",
                                          readout_format=".3g", continuous_update=False),
             "step": widgets.IntSlider(min=0, max=MAX_STEPS, description="step"),
         }

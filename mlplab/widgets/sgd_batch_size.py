@@ -146,7 +146,7 @@ class SGDBatchExplorer(Explorer):
         return {
             "batch_size": widgets.SelectionSlider(options=list(BATCH_SIZES), value=8,
                                                   description="batch size"),
-            "lr": widgets.FloatLogSlider(value=0.05, base=10, min=-3, max=-0.5, step=0.1,
+            "lr": widgets.FloatLogSlider(value=0.05, base=10, min=-3, max=-0.5, step=0.125,
                                          description="lr", readout_format=".3g",
                                          continuous_update=False),
             "epochs": widgets.IntSlider(value=20, min=1, max=50, description="epochs",

@@ -81,7 +81,7 @@ class SoftmaxExplorer(Explorer):
             "s1": widgets.FloatSlider(description="score o1", **score),
             "s2": widgets.FloatSlider(description="score o2", **score),
             "s3": widgets.FloatSlider(description="score o3", **score),
-            "temperature": widgets.FloatLogSlider(base=10, min=-1.5, max=1.5, step=0.05,
+            "temperature": widgets.FloatLogSlider(base=10, min=-1.5, max=1.5, step=0.125,
                                                   description="temperature T",
                                                   readout_format=".3g"),
         }
