@@ -303,9 +303,13 @@ class MLP:
                     delta *= self._act_grad(Z[l - 1])
         return grads
 
-    def _loss_and_grads(self, X, Y):
-        """Unchecked: X (n, d_0) in self.dtype, Y labels/one-hot or targets."""
-        out, cache = self._forward(X, probs=False)
+    def _loss_and_grads(self, X, Y, forward=None):
+        """Unchecked: X (n, d_0) in self.dtype, Y labels/one-hot or targets.
+
+        forward: the result of ``self._forward(X, probs=False)`` if the caller
+        already has it (``sgd`` reuses its end-of-epoch evaluation).
+        """
+        out, cache = self._forward(X, probs=False) if forward is None else forward
         if self.output == "softmax":
             loss, delta = _softmax_cross_entropy(out, Y)
         else:

@@ -96,24 +96,28 @@ class History:
 
 
 def _evaluate(model, X, Y):
-    out, _ = model._forward(X, probs=False)  # raw scores: the loss applies softmax
+    """Loss, accuracy (None for regression) and the forward pass (out, cache) itself."""
+    forward = model._forward(X, probs=False)  # raw scores: the loss applies softmax
+    out = forward[0]
     if model.output == "softmax":
         from .losses import _softmax_cross_entropy
 
         loss = _softmax_cross_entropy(out, Y)[0]
         y = Y if Y.ndim == 1 else np.argmax(Y, axis=1)
         # softmax keeps the order of the scores, so their argmax is the predicted label
-        return loss, float(np.mean(np.argmax(out, axis=1) == y))
-    return float(np.mean((out - Y) ** 2)), None
+        return loss, float(np.mean(np.argmax(out, axis=1) == y)), forward
+    diff = (out - Y).ravel()
+    return float(diff @ diff) / diff.size, None, forward
 
 
-def _sgd_step(model, X, Y, lr):
+def _sgd_step(model, X, Y, lr, forward=None):
     """One unchecked SGD step on a batch (the inner loop of ``sgd``); returns its loss.
 
-    X, Y must already be checked (``model._check_X`` / ``model._check_Y``).
+    X, Y must already be checked (``model._check_X`` / ``model._check_Y``);
+    ``forward`` is ``model._forward(X, probs=False)`` if the caller already has it.
     benchmarks/bench_training.py times exactly this function.
     """
-    loss, grads = model._loss_and_grads(X, Y)
+    loss, grads = model._loss_and_grads(X, Y, forward)
     for (W, b), (dW, db) in zip(model.params, grads):
         W -= lr * dW
         b -= lr * db
@@ -161,22 +165,29 @@ def sgd(model, X, Y, lr, batch_size, epochs, seed=0, X_val=None, Y_val=None, cal
     start = time.perf_counter()
     n = X.shape[0]
     full_batch = batch_size >= n
+    # Full batch (and no callback that might touch the weights): the end-of-epoch
+    # evaluation is the very forward pass the next step needs (same X, same
+    # weights), so the step reuses it instead of computing it again.
+    reuse_forward = full_batch and callback is None
+    forward = None
     for epoch in range(epochs):
         batches = [slice(None)] if full_batch else minibatches(n, batch_size, rng)
         with np.errstate(over="ignore", invalid="ignore"):
             for idx in batches:
-                hist.step_loss.append(_sgd_step(model, X[idx], Y[idx], lr))
+                hist.step_loss.append(_sgd_step(model, X[idx], Y[idx], lr, forward))
         if not np.isfinite(hist.step_loss[-1]):
             hist.diverged = True  # the learning rate is too large: stop, keep the record
             break
         with np.errstate(over="ignore", invalid="ignore"):
-            loss, acc = _evaluate(model, X, Y)
+            loss, acc, forward = _evaluate(model, X, Y)
+        if not reuse_forward:
+            forward = None
         hist.epoch_loss.append(loss)
         if acc is not None:
             hist.epoch_accuracy.append(acc)
         if X_val is not None:
             with np.errstate(over="ignore", invalid="ignore"):
-                vloss, vacc = _evaluate(model, X_val, Y_val)
+                vloss, vacc, _ = _evaluate(model, X_val, Y_val)
             hist.val_loss.append(vloss)
             if vacc is not None:
                 hist.val_accuracy.append(vacc)
