@@ -120,14 +120,14 @@ class CheckResult:
 
     def _repr_html_(self):
         bg, border = _COLOURS[self.status]
-        word = self.status.replace("_", " ")
+        headline, _, details = self.message.partition("\n")
+        pre = ('<pre style="white-space:pre-wrap;margin:4px 0 0 0;background:none;'
+               f'font-size:90%">{html.escape(details)}</pre>') if details else ""
         return (
             f'<div style="background:{bg};border-left:6px solid {border};'
             'padding:6px 10px;margin:4px 0;border-radius:3px;color:#202124">'
             f'<b style="color:{border}">{_ICONS[self.status]} [{self.status}] '
-            f"{html.escape(self.name)}</b> — {html.escape(word)}"
-            '<pre style="white-space:pre-wrap;margin:4px 0 0 0;background:none;'
-            f'font-size:90%">{html.escape(self.message)}</pre></div>'
+            f"{html.escape(self.name)}</b>: {html.escape(headline)}{pre}</div>"
         )
 
 
