@@ -38,7 +38,6 @@ from ..activations import ACTIVATIONS
 from ..data import DATASETS, make_dataset, train_test_split
 from ..mlp import MLP
 from ..plots import CLASS_COLORS
-from ..softmax import _softmax
 from ._base import Explorer
 
 __all__ = ["Trainer", "PlaygroundResult", "compute", "Playground", "show", "STATE_VERSION"]

@@ -1,0 +1,198 @@
+"""Explorer latency: the heavy explorers' compute and redraw times.
+
+Run from the repository root::
+
+    python -m benchmarks.bench_explorers            # full run, rewrites RESULTS.md "explorers"
+    python -m benchmarks.bench_explorers --smoke    # one repeat of each, prints, writes nothing
+
+What is timed (wall clock, median over repeats, BLAS limited to one thread):
+
+* ``uat_neurons``: ``uat_neurons.compute(n_hidden=50, target="wiggly",
+  activation="tanh", steps=2000, n_points=200, seed=0)`` -- 2,000 full-batch
+  steps of a 1-50-1 net on 200 points (skipped with a note if the module is
+  missing);
+* ``playground``: one training chunk (5 epochs of mini-batch SGD, batch 10) of
+  a 2-16-16-2 tanh net on 500 points (350 train / 150 test) plus the redraw
+  that follows it (artists updated, figure rendered to PNG bytes) -- what
+  happens between two pictures while Train runs;
+* ``depth_vs_width``: ``depth_vs_width.compute()`` with its defaults -- both
+  fits (1-7-7-7-7-1 and 1-63-1, 190 parameters each, 3,000 full-batch steps);
+* for reference, one slider update (``set`` + PNG) of the ``sawtooth`` explorer.
+
+The machine is shared, so the load average at the start is written next to the
+numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import importlib
+import os
+import pathlib
+import platform
+import statistics
+import sys
+import time
+from dataclasses import dataclass
+
+if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
+    sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
+
+from benchmarks._results import write_section  # noqa: E402
+
+
+@dataclass
+class Row:
+    name: str
+    what: str
+    median: float | None  # seconds; None when skipped
+    target: float | None  # seconds; None = no target, for reference
+    repeats: int
+    note: str = ""
+
+    @property
+    def verdict(self):
+        if self.median is None:
+            return "skipped"
+        if self.target is None:
+            return "-"
+        return "met" if self.median <= self.target else "missed"
+
+
+def _median_time(fn, repeats, setup=None):
+    times = []
+    gc.disable()
+    try:
+        for _ in range(repeats):
+            if setup is not None:
+                setup()
+            t0 = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - t0)
+    finally:
+        gc.enable()
+    return statistics.median(times)
+
+
+def bench_uat(repeats):
+    what = "compute(n_hidden=50, wiggly, tanh, 2,000 steps, 200 points)"
+    try:
+        uat = importlib.import_module("mlplab.widgets.uat_neurons")
+    except ImportError as exc:
+        return Row("uat_neurons", what, None, 1.0, 0, f"skipped: module not available ({exc})")
+    uat.compute(n_hidden=50, target="wiggly", activation="tanh", steps=50, n_points=200, seed=0)
+    med = _median_time(lambda: uat.compute(n_hidden=50, target="wiggly", activation="tanh",
+                                           steps=2000, n_points=200, seed=0), repeats)
+    return Row("uat_neurons", what, med, 1.0, repeats, "target: DESIGN §6, about a second")
+
+
+def bench_playground(repeats):
+    from mlplab.widgets.playground import Playground
+
+    pg = Playground(dataset="circles", hidden_layers=2, width=16, activation="tanh",
+                    lr=0.1, batch_size=10, n_points=500, chunk_epochs=5)
+    assert pg.trainer.sizes == [2, 16, 16, 2]
+    pg.step()
+    pg.png()  # warm up caches (fonts, text layout)
+
+    def chunk_and_redraw():
+        pg.step()
+        pg.png()
+
+    med = _median_time(chunk_and_redraw, repeats)
+    chunk = _median_time(lambda: pg.trainer.run_epochs(5, 0.1, 10), repeats)
+    redraw = _median_time(lambda: (pg._draw(), pg.png()), repeats)
+    note = f"of which chunk {chunk * 1e3:.0f} ms, redraw + PNG {redraw * 1e3:.0f} ms"
+    return Row("playground", "one chunk (5 epochs, 2-16-16-2, 500 points) + redraw", med, 0.150,
+               repeats, note)
+
+
+def bench_depth_vs_width(repeats):
+    from mlplab.widgets import depth_vs_width
+
+    depth_vs_width.compute(steps=50)
+    results = []
+
+    def run():
+        results.append(depth_vs_width.compute())
+
+    med = _median_time(run, repeats)
+    r = results[-1]
+    note = (f"{'-'.join(map(str, r.deep_sizes))} vs {'-'.join(map(str, r.wide_sizes))}, "
+            f"{r.deep_params} params each")
+    return Row("depth_vs_width", "both fits, defaults (3,000 full-batch steps each)", med, 1.5,
+               repeats, note)
+
+
+def bench_sawtooth(repeats):
+    from mlplab.widgets import sawtooth
+
+    e = sawtooth.show(k=3)
+    ks = iter(list(range(1, 9)) * (repeats + 1))
+    med = _median_time(lambda: (e.set(k=next(ks)), e.png()), repeats)
+    return Row("sawtooth", "one slider update (set k + PNG)", med, None, repeats, "for reference")
+
+
+def run(smoke=False):
+    """Time every explorer; return a list of ``Row``."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - optional
+        limits = None
+    else:
+        limits = threadpool_limits(1)
+    try:
+        reps = (1, 2, 1, 2) if smoke else (5, 20, 5, 20)
+        return [bench_uat(reps[0]), bench_playground(reps[1]), bench_depth_vs_width(reps[2]),
+                bench_sawtooth(reps[3])]
+    finally:
+        if limits is not None:
+            limits.restore_original_limits()
+
+
+def _fmt(seconds):
+    if seconds is None:
+        return "-"
+    return f"{seconds * 1e3:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def to_markdown(rows, load=None):
+    lines = [
+        "## Explorers (compute + redraw latency)",
+        "",
+        "Written by `python -m benchmarks.bench_explorers`. Wall-clock medians, BLAS on one "
+        f"thread; {platform.python_implementation()} {platform.python_version()}, "
+        f"{os.cpu_count()} CPUs"
+        + (f", load average at start {load[0]:.2f} / {load[1]:.2f} / {load[2]:.2f} "
+           "(shared machine)" if load else "")
+        + ".",
+        "",
+        "| explorer | what is timed | median | target | result | repeats | note |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        target = "-" if r.target is None else f"≤ {_fmt(r.target)}"
+        lines.append(f"| {r.name} | {r.what} | {_fmt(r.median)} | {target} | {r.verdict} | "
+                     f"{r.repeats} | {r.note} |")
+    return "\n".join(lines)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--smoke", action="store_true",
+                        help="one or two repeats, print only (RESULTS.md untouched)")
+    parser.add_argument("--no-write", action="store_true", help="full run, print only")
+    args = parser.parse_args(argv)
+    load = os.getloadavg() if hasattr(os, "getloadavg") else None
+    rows = run(smoke=args.smoke)
+    markdown = to_markdown(rows, load)
+    print(markdown)
+    if not (args.smoke or args.no_write):
+        path = write_section("explorers", markdown)
+        print(f"\nwrote section 'explorers' of {path}")
+    return rows
+
+
+if __name__ == "__main__":
+    main()
