@@ -9,7 +9,8 @@ import numpy as np
 
 from ._validate import as_array
 
-__all__ = ["plot_loss", "decision_grid", "plot_decision_regions", "plot_fit_1d"]
+__all__ = ["plot_loss", "decision_grid", "plot_decision_regions", "plot_fit_1d",
+           "network_diagram"]
 
 CLASS_COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd",
                 "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"]
@@ -108,4 +109,142 @@ def plot_fit_1d(x, y_true, y_pred=None, ax=None, true_label="target", pred_label
     ax.set_xlabel("x")
     ax.set_ylabel("y")
     ax.legend()
+    return ax
+
+
+# ------------------------------------------------------------------ network diagram
+POSITIVE_COLOR = "#d62728"   # red: positive weight
+NEGATIVE_COLOR = "#1f77b4"   # blue: negative weight
+
+
+def _diagram_layers(sizes_or_params):
+    """(sizes, params or None) from a list of widths, a list of (W, b) or a model."""
+    params = getattr(sizes_or_params, "params", sizes_or_params)
+    if isinstance(params, (list, tuple)) and params and all(
+            isinstance(p, (list, tuple)) and len(p) == 2 for p in params):
+        checked = []
+        for i, (W, b) in enumerate(params, start=1):
+            W = as_array(W, f"W{i}", ndim=2)
+            b = as_array(b, f"b{i}", ndim=1)
+            if checked and checked[-1][0].shape[1] != W.shape[0]:
+                raise ValueError(
+                    f"W{i} has shape {W.shape} but layer {i - 1} has "
+                    f"{checked[-1][0].shape[1]} outputs; expected W{i} with "
+                    f"{checked[-1][0].shape[1]} rows (row convention: O = X @ W + b).")
+            checked.append((W, b))
+        sizes = [checked[0][0].shape[0]] + [W.shape[1] for W, _ in checked]
+        return sizes, checked
+    from .mlp import _check_sizes
+
+    try:
+        return _check_sizes(params), None
+    except (TypeError, ValueError) as err:
+        raise type(err)(
+            f"network_diagram needs layer widths like [784, 15, 10], a list of (W, b) "
+            f"pairs, or an MLP. {err}") from None
+
+
+def _shown_nodes(size, max_nodes):
+    """Indices of the nodes drawn for a layer of ``size`` (first and last ones if big)."""
+    if size <= max_nodes:
+        return list(range(size)), None
+    head = (max_nodes - 1) // 2 + (max_nodes - 1) % 2
+    tail = max_nodes - 1 - head
+    return list(range(head)) + list(range(size - tail, size)), head
+
+
+def _edge_style(params, shown, max_width=4.0, min_width=0.3):
+    """Edge widths (∝ |w|) and colours (by sign) in the order ``network_diagram`` draws them."""
+    if params is None:
+        return None, None
+    scale = max(max(float(np.max(np.abs(W))) for W, _ in params), 1e-12)
+    widths, colors = [], []
+    for l, (W, _) in enumerate(params):
+        for i in shown[l]:
+            for j in shown[l + 1]:
+                w = float(W[i, j])
+                widths.append(min_width + (max_width - min_width) * abs(w) / scale)
+                colors.append(POSITIVE_COLOR if w >= 0 else NEGATIVE_COLOR)
+    return widths, colors
+
+
+def network_diagram(sizes_or_params, ax=None, max_nodes=10, node_labels=True,
+                    layer_names=None, max_width=4.0, node_size=None):
+    """Draw a dense network as columns of nodes joined by edges.
+
+    Parameters
+    ----------
+    sizes_or_params : layer widths like [784, 15, 10]; or a list of (W (d_in, d_out),
+        b (d_out,)) pairs, or an ``MLP`` — then each edge i → j is drawn with width
+        ∝ |W[i, j]| and coloured by its sign (red positive, blue negative)
+    ax : matplotlib axes (default: the current axes)
+    max_nodes : layers wider than this show their first and last nodes and a "⋮"
+    node_labels : label the nodes x_i / h_i / o_i (only where they fit)
+    layer_names : one caption per column (default "input (d)", "hidden (d)", "output (d)")
+    max_width : line width of the largest |w|
+
+    Returns
+    -------
+    ax ; its edges are one ``LineCollection`` with gid "network_edges" (first
+    collection) and the nodes one ``PathCollection`` with gid "network_nodes",
+    so an explorer can restyle them without redrawing.
+    """
+    from matplotlib.collections import LineCollection
+
+    sizes, params = _diagram_layers(sizes_or_params)
+    if not (isinstance(max_nodes, (int, np.integer)) and max_nodes >= 3):
+        raise ValueError(f"max_nodes must be an int ≥ 3, got {max_nodes!r}.")
+    L = len(sizes)
+    if layer_names is None:
+        layer_names = ["input"] + ["hidden"] * (L - 2) + ["output"]
+        layer_names = [f"{name}\n({d})" for name, d in zip(layer_names, sizes)]
+    elif len(layer_names) != L:
+        raise ValueError(f"layer_names needs {L} entries (one per column), got {len(layer_names)}.")
+    ax = _axes(ax)
+    shown, gaps, ypos = [], [], []
+    for d in sizes:
+        idx, gap = _shown_nodes(d, max_nodes)
+        slots = len(idx) + (gap is not None)
+        y = np.linspace(1, 0, slots) if slots > 1 else np.array([0.5])
+        if slots > 1:
+            half = 0.5 * (slots - 1) / (max(min(max(sizes), max_nodes + 1), 2) - 1)
+            y = 0.5 + (y - 0.5) * 2 * half
+        if gap is not None:
+            ypos.append(np.r_[y[:gap], y[gap + 1:]])
+            gaps.append(y[gap])
+        else:
+            ypos.append(y)
+            gaps.append(None)
+        shown.append(idx)
+    xpos = np.arange(L, dtype=float)
+    segments = [((xpos[l], ypos[l][a]), (xpos[l + 1], ypos[l + 1][b]))
+                for l in range(L - 1)
+                for a in range(len(shown[l])) for b in range(len(shown[l + 1]))]
+    widths, colors = _edge_style(params, shown, max_width)
+    many = len(segments) > 400
+    edges = LineCollection(segments, linewidths=widths if widths else (0.3 if many else 0.8),
+                           colors=colors if colors else "0.55",
+                           alpha=0.35 if many else 0.8, zorder=1)
+    edges.set_gid("network_edges")
+    ax.add_collection(edges)
+    nx = np.concatenate([np.full(len(y), x) for x, y in zip(xpos, ypos)])
+    ny = np.concatenate(ypos)
+    if node_size is None:
+        node_size = 500 if max(len(s) for s in shown) <= 5 else 260
+    nodes = ax.scatter(nx, ny, s=node_size, c="white", edgecolors="k", linewidths=1.2, zorder=3)
+    nodes.set_gid("network_nodes")
+    prefix = ["x"] + ["h"] * (L - 2) + ["o"]
+    for l in range(L):
+        if gaps[l] is not None:
+            ax.text(xpos[l], gaps[l], r"$\vdots$", ha="center", va="center", fontsize=13, zorder=4)
+        if node_labels and node_size >= 260:
+            for i, y in zip(shown[l], ypos[l]):
+                name = prefix[l] if L > 3 or l != 1 else "h"
+                sup = "" if L <= 3 else rf"^{{({l})}}" if 0 < l < L - 1 else ""
+                ax.text(xpos[l], y, rf"${name}{sup}_{{{i + 1}}}$", ha="center", va="center",
+                        fontsize=6.5 if node_size < 500 else 10, zorder=4)
+        ax.text(xpos[l], -0.12, layer_names[l], ha="center", va="top", fontsize=9)
+    ax.set_xlim(-0.4, L - 0.6)
+    ax.set_ylim(-0.32, 1.08)
+    ax.set_axis_off()
     return ax

@@ -1,0 +1,163 @@
+"""Explorer ``chain_rule_graph``: the chain rule on z = (x + y)², drawn as a
+computational graph (lesson 06).
+
+Forward, left to right:   w = x + y,   z = w².
+Backward, right to left, multiplying local derivatives:
+
+    ∂z/∂z = 1
+    ∂z/∂w = 2w                     (the local derivative of the square)
+    ∂z/∂x = ∂z/∂w · ∂w/∂x = 2w · 1
+    ∂z/∂y = ∂z/∂w · ∂w/∂y = 2w · 1
+
+At x = 1, y = 2: w = 3, z = 9, ∂z/∂x = ∂z/∂y = 6. The right panel checks the
+number: z as a function of x (y fixed) and its tangent of slope ∂z/∂x.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .._validate import as_array
+from ._base import Explorer
+
+__all__ = ["ChainResult", "compute", "ChainRuleExplorer", "show"]
+
+
+@dataclass
+class ChainResult:
+    """Forward values and backward gradients of z = (x + y)².
+
+    dz_dw : local derivative of z = w²; dw_dx = dw_dy = 1 (local derivatives of +)
+    dz_dx, dz_dy : the chain rule products; numerical_dz_dx : centred difference check
+    """
+
+    x: float
+    y: float
+    w: float
+    z: float
+    dz_dw: float
+    dw_dx: float
+    dw_dy: float
+    dz_dx: float
+    dz_dy: float
+    numerical_dz_dx: float
+
+
+def compute(x=1.0, y=2.0, h=1e-6):
+    """Forward and backward pass through w = x + y, z = w².
+
+    Parameters
+    ----------
+    x, y : floats, the inputs
+    h : step of the centred difference that checks ∂z/∂x
+
+    Returns
+    -------
+    ChainResult
+    """
+    x = float(as_array(x, "x", ndim=0))
+    y = float(as_array(y, "y", ndim=0))
+    # forward: store every intermediate value, backward needs them
+    w = x + y
+    z = w ** 2
+    # backward: start from dz/dz = 1, multiply by each local derivative
+    dz_dw = 2.0 * w
+    dw_dx, dw_dy = 1.0, 1.0
+    dz_dx = dz_dw * dw_dx
+    dz_dy = dz_dw * dw_dy
+    numerical = ((x + h + y) ** 2 - (x - h + y) ** 2) / (2 * h)
+    return ChainResult(x=x, y=y, w=w, z=z, dz_dw=dz_dw, dw_dx=dw_dx, dw_dy=dw_dy,
+                       dz_dx=dz_dx, dz_dy=dz_dy, numerical_dz_dx=numerical)
+
+
+FWD = "#2ca02c"   # forward values
+BWD = "#d62728"   # backward gradients
+
+# node positions in the graph panel
+POS = {"x": (0.0, 1.0), "y": (0.0, 0.0), "+": (1.2, 0.5), "sq": (2.5, 0.5), "z": (3.6, 0.5)}
+
+
+class ChainRuleExplorer(Explorer):
+    """Left: the graph with forward values (green) and gradients (red). Right: z(x)."""
+
+    figsize = (10.0, 3.6)
+
+    def defaults(self):
+        return {"x": 1.0, "y": 2.0}
+
+    def controls(self):
+        import ipywidgets as widgets
+
+        return {"x": widgets.FloatSlider(min=-3, max=3, step=0.1, description="x"),
+                "y": widgets.FloatSlider(min=-3, max=3, step=0.1, description="y")}
+
+    def _build(self, fig):
+        self.ax_g, self.ax_z = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.5, 1]})
+        fig.subplots_adjust(left=0.02, right=0.98, bottom=0.14, top=0.88, wspace=0.15)
+        ax = self.ax_g
+        arrow = dict(arrowstyle="-|>", color="0.3", lw=1.3, shrinkA=17, shrinkB=17)
+        for a, b in (("x", "+"), ("y", "+"), ("+", "sq"), ("sq", "z")):
+            ax.annotate("", xy=POS[b], xytext=POS[a], arrowprops=arrow)
+        labels = {"x": "x", "y": "y", "+": "+", "sq": r"$(\cdot)^2$", "z": "z"}
+        for k, (px, py) in POS.items():
+            op = k in ("+", "sq")
+            ax.text(px, py, labels[k], ha="center", va="center", fontsize=12, zorder=3,
+                    bbox=dict(boxstyle="circle" if not op else "round,pad=0.45",
+                              fc="#fff3d6" if op else "#eeeeee", ec="k"))
+        # forward values above / gradients below each edge or node
+        self.t = {
+            "x": ax.text(-0.05, 1.25, "", color=FWD, ha="center", fontsize=10),
+            "y": ax.text(-0.05, -0.37, "", color=FWD, ha="center", fontsize=10),
+            "gx": ax.text(0.62, 0.98, "", color=BWD, ha="center", fontsize=10),
+            "gy": ax.text(0.62, -0.05, "", color=BWD, ha="center", fontsize=10),
+            "w": ax.text(1.85, 0.62, "", color=FWD, ha="center", fontsize=10),
+            "gw": ax.text(1.85, 0.28, "", color=BWD, ha="center", fontsize=10),
+            "z": ax.text(3.6, 0.85, "", color=FWD, ha="center", fontsize=10),
+            "gz": ax.text(3.6, 0.07, "", color=BWD, ha="center", fontsize=10),
+        }
+        ax.text(1.8, -0.6, "green: forward values    red: gradients dz/d(.)", ha="center",
+                fontsize=9, color="0.3")
+        ax.set_xlim(-0.45, 4.0)
+        ax.set_ylim(-0.75, 1.45)
+        ax.set_axis_off()
+        ax.set_title("z = (x + y)² as a computational graph", fontsize=10)
+        (self.z_curve,) = self.ax_z.plot([], [], lw=2, label="z(x), y fixed")
+        (self.tangent,) = self.ax_z.plot([], [], "--", color=BWD, lw=1.5, label="tangent")
+        (self.point,) = self.ax_z.plot([], [], "o", color="k", ms=6)
+        self.ax_z.set_xlabel("x")
+        self.ax_z.legend(loc="upper center", fontsize=8, frameon=False)
+
+    def _update(self):
+        r = compute(self.values["x"], self.values["y"])
+        self.result = r
+        t = self.t
+        t["x"].set_text(f"x = {r.x:.3g}")
+        t["y"].set_text(f"y = {r.y:.3g}")
+        t["gx"].set_text(f"dz/dx = {r.dz_dw:.3g}·1 = {r.dz_dx:.3g}")
+        t["gy"].set_text(f"dz/dy = {r.dz_dw:.3g}·1 = {r.dz_dy:.3g}")
+        t["w"].set_text(f"w = x + y = {r.w:.3g}")
+        t["gw"].set_text(f"dz/dw = 2w = {r.dz_dw:.3g}")
+        t["z"].set_text(f"z = w² = {r.z:.3g}")
+        t["gz"].set_text("dz/dz = 1")
+        xs = np.linspace(r.x - 3, r.x + 3, 200)
+        zs = (xs + r.y) ** 2
+        self.z_curve.set_data(xs, zs)
+        self.tangent.set_data(xs, r.z + r.dz_dx * (xs - r.x))
+        self.point.set_data([r.x], [r.z])
+        self.ax_z.set_xlim(xs[0], xs[-1])
+        self.ax_z.set_ylim(min(-1.0, zs.min() - 1), zs.max() + 1)
+        self.ax_z.set_title(f"slope at x = {r.x:.3g}: dz/dx = {r.dz_dx:.3g}", fontsize=10)
+        return (f"Forward: w = {r.x:.3g} + {r.y:.3g} = {r.w:.3g}, z = w² = <b>{r.z:.4g}</b>. "
+                f"Backward: ∂z/∂w = 2w = {r.dz_dw:.4g}, ∂z/∂x = ∂z/∂w·∂w/∂x = "
+                f"<b>{r.dz_dx:.4g}</b>, ∂z/∂y = <b>{r.dz_dy:.4g}</b> "
+                f"(centred difference: {r.numerical_dz_dx:.6g}).")
+
+
+def show(**values):
+    """The ``chain_rule_graph`` explorer (displays itself as the widget in Jupyter).
+
+    Parameters: x, y.
+    """
+    return ChainRuleExplorer(**values)
