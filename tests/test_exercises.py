@@ -8,7 +8,15 @@ import pytest
 
 import mlplab
 from mlplab.exercises import (
-    CATALOGUE, CheckResult, check, hint, names, reference, reset_hints, solution, solution_source,
+    CATALOGUE,
+    CheckResult,
+    check,
+    hint,
+    names,
+    reference,
+    reset_hints,
+    solution,
+    solution_source,
 )
 from mlplab.exercises._core import MAX_MESSAGE
 

@@ -17,8 +17,8 @@ import numbers
 import os
 import traceback
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 import numpy as np
 
@@ -138,7 +138,8 @@ def fmt(value, limit=400):
         with np.printoptions(precision=4, threshold=24, edgeitems=2, linewidth=72, suppress=True):
             text = np.array2string(value, separator=", ")
         if value.ndim >= 1:
-            text = f"{text}  (shape {value.shape}{'' if value.dtype.kind == 'f' else ', dtype ' + str(value.dtype)})"
+            dtype = "" if value.dtype.kind == "f" else f", dtype {value.dtype}"
+            text = f"{text}  (shape {value.shape}{dtype})"
     elif isinstance(value, np.random.Generator):
         text = "a seeded numpy.random.Generator"
     elif callable(value):
@@ -200,7 +201,8 @@ def _parts(ex, value):
             return list(zip(ex.parts, value)) if len(value) == len(ex.parts) else None
         if ex.output == "pairs":
             a, b = ex.parts
-            return [item for l, (x, y) in enumerate(value, start=1) for item in ((f"{a}{l}", x), (f"{b}{l}", y))]
+            return [item for l, (x, y) in enumerate(value, start=1)
+                    for item in ((f"{a}{l}", x), (f"{b}{l}", y))]
     except Exception:
         return None
     return None
@@ -270,6 +272,10 @@ def _diff_array(expected, got, equal_nan, what="your output"):
     return text
 
 
+def _length(value):
+    return f" of length {len(value)}" if isinstance(value, (tuple, list)) else ""
+
+
 def diff(ex, expected, got, equal_nan=False):
     """Compare an output with the expected one following ``ex.output``."""
     kind = ex.output
@@ -287,7 +293,7 @@ def diff(ex, expected, got, equal_nan=False):
     if kind == "tuple":
         if not isinstance(got, (tuple, list)) or len(got) != len(expected):
             return (f"expected a tuple of {len(expected)} arrays {tuple(ex.parts)}, got "
-                    f"{type(got).__name__}" + (f" of length {len(got)}" if isinstance(got, (tuple, list)) else ""))
+                    f"{type(got).__name__}{_length(got)}")
         for part, e, g in zip(ex.parts, expected, got):
             d = _diff_array(e, g, equal_nan, what=part)
             if d:
@@ -297,8 +303,7 @@ def diff(ex, expected, got, equal_nan=False):
         a, b = ex.parts
         if not isinstance(got, (tuple, list)) or len(got) != len(expected):
             return (f"expected a list of {len(expected)} pair{'s' if len(expected) > 1 else ''} "
-                    f"({a}, {b}), one per layer, got "
-                    f"{type(got).__name__}" + (f" of length {len(got)}" if isinstance(got, (tuple, list)) else ""))
+                    f"({a}, {b}), one per layer, got {type(got).__name__}{_length(got)}")
         for l, (e, g) in enumerate(zip(expected, got), start=1):
             if not isinstance(g, (tuple, list)) or len(g) != 2:
                 return f"layer {l}: expected a pair ({a}{l}, {b}{l}), got {type(g).__name__}"
@@ -469,7 +474,7 @@ def compare_with_reference(ex, fn):
                 return "failed", named
             raise
         if got is None:
-            return ("failed", f"your function returns None — did you forget `return`?\n"
+            return ("failed", "your function returns None — did you forget `return`?\n"
                     + describe_case(ex, c))
         if changed:
             m = _mistake(ex, "mutation")

@@ -48,8 +48,10 @@ SIGMOID = Exercise(
     cases=lambda rng: _elementwise_cases(rng, np.array([-1e4, -800.0, -30.0, 0.0, 30.0, 800.0, 1e4])),
     hints=[
         "σ(x) = 1 / (1 + e^(−x)) maps every number into (0, 1), with σ(0) = 0.5.",
-        "For x = −1e4, e^(−x) = e^10000 overflows. Rewrite with e = np.exp(-np.abs(x)), which stays in (0, 1].",
-        "For x ≥ 0: σ = 1/(1 + e). For x < 0: σ = e/(1 + e). `np.where(x >= 0, 1.0, e) / (1.0 + e)` does both.",
+        "For x = −1e4, e^(−x) = e^10000 overflows. Rewrite with e = np.exp(-np.abs(x)), "
+        "which stays in (0, 1].",
+        "For x ≥ 0: σ = 1/(1 + e). For x < 0: σ = e/(1 + e). "
+        "`np.where(x >= 0, 1.0, e) / (1.0 + e)` does both.",
     ],
     mistakes=[
         Mistake(_sigmoid_naive, SIGMOID_OVERFLOW, shows="warning"),

@@ -35,7 +35,8 @@ STEP = Exercise(
     ],
     mistakes=[
         Mistake(lambda x, position, steepness: 1.0 / (1.0 + np.exp(steepness * (x - position))),
-                "your step goes down (from 1 to 0): the exponent needs a minus, e^(−steepness·(x − position))"),
+                "your step goes down (from 1 to 0): the exponent needs a minus, "
+                "e^(−steepness·(x − position))"),
         Mistake(lambda x, position, steepness: 1.0 / (1.0 + np.exp(-steepness * (x + position))),
                 "your step sits at −position: shift with (x − position)"),
         Mistake(lambda x, position, steepness: 1.0 / (1.0 + np.exp(-(steepness * x - position))),

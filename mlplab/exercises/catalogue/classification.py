@@ -32,7 +32,8 @@ LINEAR_FORWARD = Exercise(
         "b has shape (p,) and broadcasts over the rows: `X @ W + b`.",
     ],
     mistakes=[
-        Mistake(lambda X, W, b: X @ W, "you forgot the bias: O = X W + b (add b, it broadcasts over the rows)"),
+        Mistake(lambda X, W, b: X @ W,
+                "you forgot the bias: O = X W + b (add b, it broadcasts over the rows)"),
         Mistake(lambda X, W, b: X @ W.T + b,
                 "you used the transposed weights (X Wᵀ): in the row convention W has shape (d, p) "
                 "and O = X @ W + b"),
@@ -100,7 +101,8 @@ SOFTMAX = Exercise(
     cases=_softmax_cases,
     hints=[
         "Softmax works on each row separately: exponentiate the scores, then divide by the row's sum.",
-        "Use `E.sum(axis=1, keepdims=True)` so the sums have shape (n, 1) and divide every entry of their row.",
+        "Use `E.sum(axis=1, keepdims=True)` so the sums have shape (n, 1) and divide every entry "
+        "of their row.",
         "np.exp(1000) is inf. Softmax does not change if you subtract the same number from a whole row, "
         "so subtract each row's max first: `O - O.max(axis=1, keepdims=True)`.",
         "E = np.exp(O - O.max(axis=1, keepdims=True)); return E / E.sum(axis=1, keepdims=True)",
@@ -162,10 +164,11 @@ ONE_HOT = Exercise(
         "A shortcut: row y[i] of the identity matrix is the one-hot row, so np.eye(k)[y] works too.",
     ],
     mistakes=[
-        Mistake(_one_hot_int, "your one-hot matrix holds integers (or booleans); make it float (np.zeros((n, k)) "
-                "is float by default) — it meets probabilities and float arithmetic later", shows="dtype"),
-        Mistake(_one_hot_max_plus_one, "you used y.max() + 1 columns instead of k — the labels in a batch need "
-                "not include the last class; the matrix must have exactly k columns"),
+        Mistake(_one_hot_int, "your one-hot matrix holds integers (or booleans); make it float "
+                "(np.zeros((n, k)) is float by default) — it meets probabilities and float arithmetic later",
+                shows="dtype"),
+        Mistake(_one_hot_max_plus_one, "you used y.max() + 1 columns instead of k — the labels in a batch "
+                "need not include the last class; the matrix must have exactly k columns"),
         Mistake(lambda y, k: np.eye(k)[y].T, "your matrix is transposed: one *row* per sample, shape (n, k)"),
     ],
     lesson="03_softmax_classification",
@@ -215,8 +218,8 @@ CROSS_ENTROPY = Exercise(
                 "cross-entropy needs a minus sign, L = −mean Σ Y log P"),
         Mistake(lambda P, Y: -np.mean(Y * np.log(P)), "np.mean(Y * np.log(P)) divides by n·k entries; "
                 "sum over the classes first (axis=1), then average over the n rows"),
-        Mistake(lambda P, Y: -np.mean(np.log(P)), "you averaged the log of *every* probability; only the true "
-                "class counts — multiply by the one-hot Y before summing"),
+        Mistake(lambda P, Y: -np.mean(np.log(P)), "you averaged the log of *every* probability; only the "
+                "true class counts — multiply by the one-hot Y before summing"),
         Mistake(lambda P, Y: -np.mean(np.sum((1 - Y) * np.log(P), axis=1)), "you took the log of the wrong "
                 "entries (the classes where Y = 0); use Y * np.log(P)"),
         Mistake(lambda P, Y: -np.mean(np.sum(P * np.log(Y), axis=1)), "P and Y are swapped: it is "

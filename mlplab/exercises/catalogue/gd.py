@@ -43,8 +43,10 @@ GD_STEP = Exercise(
         Mistake(_gd_ascent, "you move *along* the gradient (x + lr·grad): that is gradient ascent, "
                 "it climbs uphill — descent subtracts: x − lr·grad"),
         Mistake(lambda x, grad, lr: x - grad, "you forgot the learning rate: the step is lr·grad, not grad"),
-        Mistake(lambda x, grad, lr: x - lr, "you subtract lr alone: the step is lr times the gradient, lr·grad"),
-        Mistake(lambda x, grad, lr: -lr * grad, "you return only the step −lr·grad: add it to x (x − lr·grad)"),
+        Mistake(lambda x, grad, lr: x - lr,
+                "you subtract lr alone: the step is lr times the gradient, lr·grad"),
+        Mistake(lambda x, grad, lr: -lr * grad,
+                "you return only the step −lr·grad: add it to x (x − lr·grad)"),
         Mistake(_gd_in_place, "you changed `x` in place (x -= ...): return a new value `x - lr * grad` "
                 "and leave the input unchanged", shows="mutation"),
     ],
@@ -202,7 +204,8 @@ def _mb_validate(call, ex):
         if flat.size < n and sizes == want[: len(sizes)] and n % bs:
             return "failed", DROPS_LAST + detail
         if flat.size != n:
-            return "failed", f"every index 0..n−1 must appear exactly once; {n - flat.size} are missing" + detail
+            missing = n - flat.size
+            return "failed", f"every index 0..n−1 must appear exactly once; {missing} are missing" + detail
         if sizes != want:
             return "failed", ("wrong batch sizes: every batch holds batch_size indices, "
                               "only the last may be smaller" + detail)
@@ -231,7 +234,8 @@ MINIBATCHES = Exercise(
     cases=lambda rng: [_mb_case(n, bs, k) for k, (n, bs) in enumerate(_MB_SHAPES)],
     hints=[
         "First shuffle: `order = rng.permutation(n)` is every index 0..n−1 exactly once, in random order.",
-        "Then cut `order` into consecutive slices order[i:i + batch_size] for i = 0, batch_size, 2·batch_size, …",
+        "Then cut `order` into consecutive slices order[i:i + batch_size] "
+        "for i = 0, batch_size, 2·batch_size, …",
         "range(0, n, batch_size) gives the start of every batch; slicing past the end simply gives "
         "a shorter last batch.",
         "`return [order[i:i + batch_size] for i in range(0, n, batch_size)]`",

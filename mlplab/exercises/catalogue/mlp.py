@@ -2,8 +2,8 @@
 
 import numpy as np
 
-from .._core import Exercise, Mistake, case
 from ...activations import relu, relu_grad, sigmoid, sigmoid_grad, tanh, tanh_grad
+from .._core import Exercise, Mistake, case
 
 
 def _params(rng, sizes):
@@ -45,7 +45,7 @@ def _fwd_all_layers(X, params, activation):
 
 def _fwd_no_bias(X, params, activation):
     H = X
-    for W, b in params[:-1]:
+    for W, _ in params[:-1]:
         H = activation(H @ W)
     return H @ params[-1][0]
 

@@ -43,7 +43,8 @@ SGD_STEP = Exercise(
     output="pairs",
     parts=("W", "b"),
     hints=[
-        "Each layer is a pair (W, b) with its gradient pair (dW, db); zip(params, grads) walks them together.",
+        "Each layer is a pair (W, b) with its gradient pair (dW, db); "
+        "zip(params, grads) walks them together.",
         "Move every array against its gradient: W − lr·dW and b − lr·db.",
         "Build a new list rather than changing the arrays: "
         "`[(W - lr * dW, b - lr * db) for (W, b), (dW, db) in zip(params, grads)]`",
@@ -52,7 +53,8 @@ SGD_STEP = Exercise(
         Mistake(_sgd_in_place, "you changed the arrays in `params` in place (W -= lr * dW). This exercise "
                 "asks for *new* params: return [(W - lr * dW, b - lr * db), ...] and leave the inputs "
                 "unchanged", shows="mutation"),
-        Mistake(lambda params, grads, lr: [(W + lr * dW, b + lr * db) for (W, b), (dW, db) in zip(params, grads)],
+        Mistake(lambda params, grads, lr: [(W + lr * dW, b + lr * db)
+                                           for (W, b), (dW, db) in zip(params, grads)],
                 "you add the gradient (W + lr·dW): that climbs uphill — SGD subtracts, W − lr·dW"),
         Mistake(lambda params, grads, lr: [(W - dW, b - db) for (W, b), (dW, db) in zip(params, grads)],
                 "you forgot the learning rate: W − lr·dW"),
@@ -108,8 +110,8 @@ ACCURACY = Exercise(
                 "the labels; compare the predicted *class*, np.argmax(P, axis=1)"),
         Mistake(lambda P, y: np.mean(P == y[:, None]), "you compare the probabilities themselves with the "
                 "labels; compare the predicted *class*, np.argmax(P, axis=1)"),
-        Mistake(lambda P, y: np.mean(np.argmax(P, axis=0) == y), "np.argmax(P, axis=0) picks a row per class; "
-                "the prediction for each row is np.argmax(P, axis=1)"),
+        Mistake(lambda P, y: np.mean(np.argmax(P, axis=0) == y), "np.argmax(P, axis=0) picks a row per "
+                "class; the prediction for each row is np.argmax(P, axis=1)"),
     ],
     lesson="07_training_sgd",
 )
