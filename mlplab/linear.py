@@ -134,8 +134,9 @@ def linreg_loss(X, y, beta, kind="mse"):
 def linreg_gradient(X, y, beta, kind="mse"):
     """Gradient of the linear-regression loss with respect to beta.
 
-    ``kind="mse"``  : ∇ ||y - Xβ||²/n      = -2/n · Xᵀ(y - Xβ)
-    ``kind="norm"`` : ∇ sqrt(||y - Xβ||²/n) = -Xᵀ(y - Xβ) / (n · ||y - Xβ||₂)
+    ``kind="mse"``  : ∇ ||y - Xβ||²/n = -2/n · Xᵀ(y - Xβ)
+    ``kind="norm"`` : ∇ RMSE = -Xᵀ(y - Xβ) / (n · RMSE), RMSE = sqrt(||y - Xβ||²/n)
+                      (the lecture writes this RMSE as ||y - Xβ||₂)
 
     Parameters
     ----------
