@@ -195,6 +195,9 @@ class TrainingExplorer(Explorer):
         (self.epoch_line,) = self.ax_loss.plot([], [], "C1o-", ms=2.5, lw=1.5,
                                                label="train loss (epoch)")
         self.ax_loss.set_yscale("log")
+        from matplotlib.ticker import NullFormatter
+
+        self.ax_loss.yaxis.set_minor_formatter(NullFormatter())  # fewer labels: a faster redraw
         self.ax_loss.set_xlabel("epoch")
         self.ax_loss.set_title("loss (cross-entropy)", fontsize=10)
         self.ax_loss.legend(loc="upper right", fontsize=7)
