@@ -1,0 +1,45 @@
+"""The training benchmark still runs (smoke mode: tiny repeat counts, seconds).
+
+No timing assertions: the numbers live in benchmarks/RESULTS.md, written by a
+full run (`python -m benchmarks.bench_training`). Smoke mode must never touch
+that committed file.
+"""
+
+import pathlib
+import re
+import subprocess
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SCRIPT = ROOT / "benchmarks" / "bench_training.py"
+RESULTS = ROOT / "benchmarks" / "RESULTS.md"
+
+
+def _run(*args):
+    return subprocess.run([sys.executable, *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=600)
+
+
+def test_smoke_run_writes_a_temp_file_and_leaves_results_alone():
+    before = RESULTS.read_bytes() if RESULTS.exists() else None
+    proc = _run("-m", "benchmarks.bench_training", "--smoke")
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert (RESULTS.read_bytes() if RESULTS.exists() else None) == before
+
+    match = re.search(r"wrote section 'training' of (\S+)", proc.stdout)
+    assert match, proc.stdout[-2000:]
+    written = pathlib.Path(match.group(1))
+    assert written.resolve() != RESULTS.resolve()
+    text = written.read_text()
+    assert "<!-- section:training -->" in text and "<!-- /section:training -->" in text
+    assert "SMOKE RUN" in text
+    for case in ("a) 1-10-1 tanh", "b) 2-16-16-2", "batch 32", "c) 64-32-10", "d) 784-256-256-10"):
+        assert case in text
+    assert "GEMM lower bound" in text and "Retrain case a" in text
+    assert "| torch / mlplab | sklearn / mlplab |" in text
+
+
+def test_runs_as_a_script_too():
+    proc = _run(str(SCRIPT), "--help")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "--smoke" in proc.stdout
