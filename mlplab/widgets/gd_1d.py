@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from matplotlib.ticker import LogLocator, NullLocator
 
 from .._validate import as_array, check_positive
 from ..optim import gradient_descent
@@ -309,6 +310,9 @@ class GD1DExplorer(Explorer):
         self.local_text = self.ax_loss.text(0.98, 0.95, "", transform=self.ax_loss.transAxes,
                                             ha="right", va="top", fontsize=8, color="0.3")
         self.ax_loss.set_yscale("log")
+        # few ticks: every minor tick of a log axis is transformed and drawn on each update
+        self.ax_loss.yaxis.set_major_locator(LogLocator(numticks=6))
+        self.ax_loss.yaxis.set_minor_locator(NullLocator())
         self.ax_loss.set_xlabel("step t")
         self.ax_loss.set_ylabel(r"$f(x_t) - f_{min}$")
         self.ax_loss.grid(True, which="major", alpha=0.3)

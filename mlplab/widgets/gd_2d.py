@@ -22,6 +22,7 @@ import numbers
 from dataclasses import dataclass
 
 import numpy as np
+from matplotlib.ticker import LogLocator, NullLocator
 
 from .._validate import as_array, check_positive
 from ..optim import gradient_descent
@@ -219,6 +220,9 @@ class GD2DExplorer(Explorer):
         self.ax.plot([0], [0], "+", ms=10, mew=2, color="k")
         (self.loss_line,) = self.ax_loss.plot([], [], "o-", ms=2.5, lw=1)
         self.ax_loss.set_yscale("log")
+        # few ticks: every minor tick of a log axis is transformed and drawn on each update
+        self.ax_loss.yaxis.set_major_locator(LogLocator(numticks=6))
+        self.ax_loss.yaxis.set_minor_locator(NullLocator())
         self.ax_loss.set_xlabel("step t")
         self.ax_loss.set_ylabel(r"$f(p_t)$")
         self.ax_loss.grid(True, alpha=0.3)
