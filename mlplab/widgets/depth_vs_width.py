@@ -207,6 +207,12 @@ class DepthVsWidthExplorer(Explorer):
             "activation": widgets.Dropdown(options=sorted(ACTIVATIONS), description="activation"),
         }
 
+    def set(self, **values):
+        """As ``Explorer.set``, but first says in the readout that training is under way."""
+        if self._widget is not None:
+            self.readout.value = "<i>training both nets…</i>"
+        return super().set(**values)
+
     def _build(self, fig):
         self.ax_fit, self.ax_loss = fig.subplots(1, 2)
         fig.subplots_adjust(left=0.07, right=0.98, bottom=0.16, top=0.88, wspace=0.25)
