@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass, field
 
@@ -172,22 +173,22 @@ def sgd(model, X, Y, lr, batch_size, epochs, seed=0, X_val=None, Y_val=None, cal
     forward = None
     for epoch in range(epochs):
         batches = [slice(None)] if full_batch else minibatches(n, batch_size, rng)
+        # a too-large learning rate overflows: we record that (diverged), not warn
         with np.errstate(over="ignore", invalid="ignore"):
             for idx in batches:
                 hist.step_loss.append(_sgd_step(model, X[idx], Y[idx], lr, forward))
-        if not np.isfinite(hist.step_loss[-1]):
-            hist.diverged = True  # the learning rate is too large: stop, keep the record
-            break
-        with np.errstate(over="ignore", invalid="ignore"):
+            if not math.isfinite(hist.step_loss[-1]):
+                hist.diverged = True  # the learning rate is too large: stop, keep the record
+                break
             loss, acc, forward = _evaluate(model, X, Y)
+            if X_val is not None:
+                vloss, vacc, _ = _evaluate(model, X_val, Y_val)
         if not reuse_forward:
             forward = None
         hist.epoch_loss.append(loss)
         if acc is not None:
             hist.epoch_accuracy.append(acc)
         if X_val is not None:
-            with np.errstate(over="ignore", invalid="ignore"):
-                vloss, vacc, _ = _evaluate(model, X_val, Y_val)
             hist.val_loss.append(vloss)
             if vacc is not None:
                 hist.val_accuracy.append(vacc)
