@@ -102,3 +102,11 @@ def test_widget_control_drives_the_explorer():
 def test_static_figure_is_a_figure():
     fig = lg.LinRegGDExplorer.static_figure(lr=0.3, steps=100)
     assert len(fig.axes) == 3
+
+
+def test_norm_form_with_a_large_lr_bounces_and_says_so():
+    r = lg.compute(lr=1.0, steps=500, kind="norm")  # its gradient never blows up
+    assert not r.diverged and r.stalled and r.final_distance > 0.1
+    assert "bounces" in lg.show(lr=1.0, steps=500, kind="norm").readout_text
+    slow = lg.compute(lr=0.422, steps=500)  # just below 2/λ_max: a slow zig-zag, still closing in
+    assert not slow.stalled and not slow.diverged and slow.final_distance < 0.05

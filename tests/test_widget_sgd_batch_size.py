@@ -73,6 +73,8 @@ def test_set_changes_artists_png_and_readout():
     assert len(ex.ax_step.mini.get_xdata()) == 2561 != n0
     assert ex.png() != png0 and ex.readout_text != text0
     assert "<b>128</b> steps per epoch" in ex.readout_text
+    ex.set(batch_size=128)
+    assert "<b>1</b> step per epoch" in ex.readout_text
 
 
 def test_widget_control_drives_the_explorer():

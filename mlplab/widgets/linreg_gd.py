@@ -84,6 +84,14 @@ class LinRegResult:
         return float(d) if np.isfinite(d) else float("inf")
 
     @property
+    def stalled(self):
+        """Not diverged, not converged, and the last 10 steps got no closer than the
+        best before them (it bounces around instead of approaching)."""
+        d = self.distance
+        return bool(not self.diverged and len(d) > 20 and self.final_distance >= 1e-6
+                    and d[-10:].min() >= 0.999 * d[:-10].min())
+
+    @property
     def final_loss(self):
         v = self.loss[-1]
         return float(v) if np.isfinite(v) else float("inf")
@@ -231,9 +239,14 @@ class LinRegGDExplorer(Explorer):
             ax.set_xlim(0, max(1, len(steps) - 1))
             ax.set_ylim(max(ok.min() / 2, 1e-16), ok.max() * 2)
 
-        verdict = ("<b style='color:#c00'>diverged</b>" if r.diverged
-                   else ("converged to pinv (&lt; 1e-6)" if r.final_distance < 1e-6
-                         else "still on its way"))
+        if r.diverged:
+            verdict = "<b style='color:#c00'>diverged</b>"
+        elif r.final_distance < 1e-6:
+            verdict = "converged to pinv (&lt; 1e-6)"
+        elif r.stalled:
+            verdict = "<b style='color:#c60'>not getting closer: it bounces (lr too large)</b>"
+        else:
+            verdict = "still on its way"
         stab = (f"squared loss stable for lr &lt; 2/&lambda;<sub>max</sub> = {r.lr_max:.3g}"
                 if r.kind == "mse" else "norm form: step scaled by 1/(2&middot;RMSE)")
         return (f"&lambda; = {v['lr']:.3g}, {v['steps']} steps: "

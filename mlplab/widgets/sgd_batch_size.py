@@ -202,8 +202,9 @@ class SGDBatchExplorer(Explorer):
                 ax.set_ylim(lo, hi)
 
         full_batch = " (= full batch)" if r.batch_size == r.n else ""
+        per = "step" if r.steps_per_epoch == 1 else "steps"
         return (f"batch size <b>{r.batch_size}</b>{full_batch}: <b>{r.steps_per_epoch}</b> "
-                f"steps per epoch, {r.steps} steps in {r.epochs} epochs. Final loss: "
+                f"{per} per epoch, {r.steps} steps in {r.epochs} epochs. Final loss: "
                 f"mini-batch <b>{r.sgd_loss[-1]:.4g}</b>, full batch <b>{r.full_loss[-1]:.4g}</b> "
                 f"(best {r.loss_pinv:.4g}). Memory per step: {r.batch_bytes} bytes of X "
                 f"vs {r.full_bytes} for all {r.n} rows."
