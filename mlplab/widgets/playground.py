@@ -238,13 +238,13 @@ class Playground(Explorer):
             "dataset": widgets.Dropdown(options=list(DATASETS), description="data"),
             "noise": widgets.FloatSlider(min=0, max=0.5, step=0.05, description="noise", **lazy),
             "hidden_layers": widgets.IntSlider(min=0, max=MAX_HIDDEN_LAYERS,
-                                               description="hidden layers", **lazy),
+                                               description="layers", **lazy),
             "width": widgets.IntSlider(min=1, max=16, description="width", **lazy),
             "activation": widgets.Dropdown(options=sorted(ACTIVATIONS), description="activation"),
             "lr": widgets.FloatLogSlider(min=-3, max=0.5, step=0.1, base=10, description="lr",
                                          readout_format=".3f", **lazy),
             "batch_size": widgets.Dropdown(options=[1, 5, 10, 20, 50, 100, 350],
-                                           description="batch size"),
+                                           description="batch"),
         }
 
     # ------------------------------------------------------------------ figure
