@@ -7,7 +7,8 @@ X = [1, x] (``add_bias_column``), so β = (intercept, slope). Gradient descent
                        ∇ √(‖y − Xβ‖²/n) = −Xᵀ(y − Xβ) / (n‖y − Xβ‖₂)  (kind="norm")
 
 starts at β = 0 and should end at the pseudo-inverse answer β⁺ = X⁺y. For the
-squared loss the Hessian is (2/n)XᵀX; GD is stable only for λ < 2/λ_max of it.
+squared loss the Hessian is (2/n)XᵀX; GD is stable only for λ < 2/μ_max, with μ_max
+its largest eigenvalue (μ, since λ is the learning rate).
 
     from mlplab.widgets import linreg_gd
     linreg_gd.show(lr=0.1, steps=50)
@@ -56,7 +57,7 @@ class LinRegResult:
     loss : (steps + 1,) the loss of ``kind`` along the path
     beta_pinv : (2,) the pseudo-inverse answer;  loss_pinv : its loss
     distance : (steps + 1,) ‖β_t − β_pinv‖
-    lr_max : 2/λ_max of the squared loss's Hessian (2/n)XᵀX
+    lr_max : 2/μ_max, μ_max the largest eigenvalue of the Hessian (2/n)XᵀX
     diverged : True if the loss overflowed or ended above where it started
     """
 
@@ -247,7 +248,7 @@ class LinRegGDExplorer(Explorer):
             verdict = "<b style='color:#c60'>not getting closer: it bounces (lr too large)</b>"
         else:
             verdict = "still on its way"
-        stab = (f"squared loss stable for lr &lt; 2/&lambda;<sub>max</sub> = {r.lr_max:.3g}"
+        stab = (f"squared loss stable for lr &lt; 2/&mu;<sub>max</sub> = {r.lr_max:.3g}"
                 if r.kind == "mse" else "norm form: step scaled by 1/(2&middot;RMSE)")
         return (f"&lambda; = {v['lr']:.3g}, {v['steps']} steps: "
                 f"&Vert;&beta;<sub>GD</sub> &minus; &beta;<sub>pinv</sub>&Vert; = "
