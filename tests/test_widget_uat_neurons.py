@@ -75,3 +75,11 @@ def test_a_change_updates_artists_png_and_readout():
     before = e.image.value
     e.inputs["n_hidden"].value = 8
     assert e.image.value != before and "N = 8" in e.readout.value
+
+
+def test_error_vs_n_matches_compute_and_returns_copies():
+    ns, rmse, max_err = un.error_vs_n([2, 4], steps=300)
+    assert ns.tolist() == [2, 4]
+    assert rmse[1] == un.compute(n_hidden=4, steps=300).rmse
+    rmse[:] = -1.0
+    assert np.all(un.error_vs_n([2, 4], steps=300)[1] > 0)

@@ -42,7 +42,7 @@ __all__ = ["UATResult", "compute", "error_vs_n", "UATNeuronsExplorer", "show", "
 #: the N values of the error-vs-N curve
 SWEEP_N = (1, 2, 4, 8, 16, 32)
 MAX_HIDDEN = 200
-_SWEEPS = {}  # (target, activation) -> error_vs_n(...); training is seeded, so sharing is safe
+_SWEEPS = {}  # arguments -> error_vs_n(...); training is seeded, so remembering is safe
 
 
 @dataclass
@@ -218,10 +218,17 @@ def compute(n_hidden=8, target="wiggly", activation="tanh", steps=2000, n_points
 
 
 def error_vs_n(ns=SWEEP_N, target="wiggly", activation="tanh", steps=2000, n_points=200, seed=0):
-    """Train one network per N in ``ns``; returns (ns (k,), rmse (k,), max_error (k,))."""
-    results = [compute(int(N), target, activation, steps, n_points, seed) for N in ns]
-    return (np.array([r.n_hidden for r in results]), np.array([r.rmse for r in results]),
-            np.array([r.max_error for r in results]))
+    """Train one network per N in ``ns``; returns (ns (k,), rmse (k,), max_error (k,)).
+
+    Training is seeded, so the answer for the same arguments is remembered (and
+    returned as fresh copies).
+    """
+    key = (tuple(int(N) for N in ns), target, activation, steps, n_points, seed)
+    if key not in _SWEEPS:
+        results = [compute(N, target, activation, steps, n_points, seed) for N in key[0]]
+        _SWEEPS[key] = (np.array([r.n_hidden for r in results]), np.array([r.rmse for r in results]),
+                        np.array([r.max_error for r in results]))
+    return tuple(a.copy() for a in _SWEEPS[key])
 
 
 class UATNeuronsExplorer(Explorer):
@@ -262,11 +269,8 @@ class UATNeuronsExplorer(Explorer):
         self.ax_e.legend(loc="lower left", fontsize=8)
 
     def sweep(self, target, activation):
-        """The error-vs-N curve for (target, activation), trained once and cached."""
-        key = (target, activation)
-        if key not in _SWEEPS:
-            _SWEEPS[key] = error_vs_n(SWEEP_N, target, activation)
-        return _SWEEPS[key]
+        """The error-vs-N curve for (target, activation) (trained once, then remembered)."""
+        return error_vs_n(SWEEP_N, target, activation)
 
     def _update(self):
         v = self.values
