@@ -76,14 +76,15 @@ class SoftmaxExplorer(Explorer):
     def controls(self):
         import ipywidgets as widgets
 
-        score = dict(min=-6.0, max=6.0, step=0.1, readout_format=".1f")
+        wide = {"description_width": "initial"}
+        score = dict(min=-6.0, max=6.0, step=0.1, readout_format=".1f", style=wide)
         return {
-            "s1": widgets.FloatSlider(description="score o1", **score),
-            "s2": widgets.FloatSlider(description="score o2", **score),
-            "s3": widgets.FloatSlider(description="score o3", **score),
+            "s1": widgets.FloatSlider(description="score, class 0", **score),
+            "s2": widgets.FloatSlider(description="score, class 1", **score),
+            "s3": widgets.FloatSlider(description="score, class 2", **score),
             "temperature": widgets.FloatLogSlider(base=10, min=-1.5, max=1.5, step=0.125,
                                                   description="temperature T",
-                                                  readout_format=".3g"),
+                                                  readout_format=".3g", style=wide),
         }
 
     def _build(self, fig):
@@ -92,15 +93,16 @@ class SoftmaxExplorer(Explorer):
         pos = np.arange(3)
         colors = ["C0", "C3", "C2"]
         self.score_bars = self.ax_s.bar(pos, np.zeros(3), color=colors, alpha=0.6)
+        self.score_text = [self.ax_s.text(i, 0, "", ha="center", fontsize=10) for i in pos]
         self.ax_s.axhline(0, color="k", lw=0.8)
         self.ax_s.set_ylim(-6.5, 6.5)
-        self.ax_s.set_ylabel("score o_j")
+        self.ax_s.set_ylabel("score o")
         self.ax_s.set_title("scores (any real numbers)", fontsize=10)
         self.prob_bars = self.ax_p.bar(pos, np.zeros(3), color=colors)
         self.prob_text = [self.ax_p.text(i, 0, "", ha="center", va="bottom", fontsize=10)
                           for i in pos]
         self.ax_p.set_ylim(0, 1.12)
-        self.ax_p.set_ylabel("probability p_j")
+        self.ax_p.set_ylabel("probability p")
         self.prob_title = self.ax_p.set_title("", fontsize=10)
         for ax in (self.ax_s, self.ax_p):
             ax.set_xticks(pos, self.names)
@@ -109,8 +111,11 @@ class SoftmaxExplorer(Explorer):
         v = self.values
         r = compute((v["s1"], v["s2"], v["s3"]), v["temperature"])
         self.result = r
-        for bar, s in zip(self.score_bars, r.scores):
+        for bar, text, s in zip(self.score_bars, self.score_text, r.scores):
             bar.set_height(s)
+            text.set_y(s + 0.15 if s >= 0 else s - 0.15)
+            text.set_va("bottom" if s >= 0 else "top")
+            text.set_text(f"{s:.1f}")
         for bar, text, p in zip(self.prob_bars, self.prob_text, r.probs):
             bar.set_height(p)
             text.set_y(p + 0.01)
