@@ -10,6 +10,10 @@ from .softmax import _log_softmax
 __all__ = ["mse", "mse_grad", "cross_entropy", "softmax_cross_entropy"]
 
 _TINY = np.finfo(np.float64).tiny  # log(_TINY) ≈ -708: finite even for P = 0
+# A row sum at least this large means the row's maximum is within ~41 of the
+# batch maximum, so every probability that matters (> 1e-20) is computed in
+# full precision even in float32.
+_SAFE_ROW_SUM = 1e-18
 
 
 def _check_pair(Yhat, Y):
@@ -101,22 +105,27 @@ def softmax_cross_entropy(logits, Y):
 def _softmax_cross_entropy(O, Y):
     """Unchecked kernel. Y: (n, k) target rows or (n,) int labels (faster)."""
     n, k = O.shape
-    rows = np.arange(n)
-    # Shift each row by its maximum: exp never overflows. The maximum is read at
-    # the argmax because NumPy vectorises argmax along short rows but not max
-    # (O.max(axis=1) is ~5x slower for k = 2..10 classes).
-    Z = O - O[rows, O.argmax(axis=1)][:, None]
+    ones = np.ones(k, dtype=O.dtype)
+    # Softmax is shift invariant, so any per-row shift gives the same result;
+    # shifting by the largest score keeps exp from overflowing. One shift for
+    # the whole batch (the largest score overall) is much cheaper than each
+    # row's own maximum when there are few classes. It is only unsafe if a whole
+    # row lies far below it (its exp would underflow): then shift row by row.
+    Z = O - O.max()
     E = np.exp(Z)
-    # row sums S_i = Σ_j E_ij as the product E·1 (faster than E.sum(axis=1) for few classes)
-    S = E @ np.ones(k, dtype=E.dtype)
+    S = E @ ones  # row sums S_i = Σ_j E_ij, as the product E·1 (faster than E.sum(axis=1))
+    if not S.min() >= _SAFE_ROW_SUM:  # also catches NaN
+        Z = O - O.max(axis=1, keepdims=True)
+        E = np.exp(Z)
+        S = E @ ones
     # log p_ij = z_ij - log S_i
     if Y.ndim == 1:
-        true = rows * k + Y  # flat positions of the true-class entries Z[i, y_i]
-        loss = float(np.sum(np.log(S) - Z.ravel()[true]) / n)
+        true = np.arange(0, n * k, k) + Y  # flat positions of the true-class entries Z[i, y_i]
+        loss = float((np.log(S) - Z.ravel()[true]).sum()) / n
         E /= S[:, None]
         E.ravel()[true] -= 1.0
     else:
-        loss = float(np.sum(Y * (np.log(S)[:, None] - Z)) / n)
+        loss = float((Y * (np.log(S)[:, None] - Z)).sum()) / n
         E /= S[:, None]
         E -= Y
     E /= n
