@@ -119,19 +119,26 @@ def timed_rounds(steps, rounds, inner, warmup):
     return {name: statistics.median(s) for name, s in samples.items()}
 
 
-def median_time(fn, repeats):
-    """Median wall time (s) of ``fn()`` over ``repeats`` calls (after one warm-up)."""
+def median_time(fn, repeats, cpu=False):
+    """Median wall time (s) of ``fn()`` over ``repeats`` calls (after one warm-up).
+
+    With ``cpu=True`` return (wall, thread CPU time): on a shared machine the
+    CPU time shows how much of the wall time was spent waiting for a core.
+    """
     fn()
-    times = []
+    walls, cpus = [], []
     for _ in range(repeats):
         gc.disable()
         try:
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.thread_time()
             fn()
-            times.append(time.perf_counter() - start)
+            walls.append(time.perf_counter() - start)
+            cpus.append(time.thread_time() - start_cpu)
         finally:
             gc.enable()
-    return statistics.median(times)
+    if cpu:
+        return statistics.median(walls), statistics.median(cpus)
+    return statistics.median(walls)
 
 
 # ----------------------------------------------------------------- cases
@@ -434,16 +441,17 @@ def run_all(settings):
     base = cases[0]
     print("e) retrain case a from scratch ...", flush=True)
     steps = settings.retrain_steps
-    retrain = {"mlplab float32": median_time(retrain_mlplab32(steps), settings.retrain_repeats),
-               "mlplab float64": median_time(retrain_mlplab(steps), settings.retrain_repeats)}
+    repeats = settings.retrain_repeats
+    retrain = {"mlplab float32": median_time(retrain_mlplab32(steps), repeats, cpu=True),
+               "mlplab float64": median_time(retrain_mlplab(steps), repeats, cpu=True)}
     if torch is not None:
-        repeats = max(1, settings.retrain_repeats // 2)
-        retrain["torch float32"] = median_time(retrain_torch(base, steps), repeats)
+        retrain["torch float32"] = median_time(retrain_torch(base, steps),
+                                               max(1, repeats // 2), cpu=True)
     if MLPClassifier is not None:
-        repeats = max(1, settings.retrain_repeats // 3)
-        retrain["sklearn fit float32"] = median_time(retrain_sklearn(base, steps), repeats)
-    for lib, sec in retrain.items():
-        print(f"   {lib:20s} {sec * 1e3:10.1f} ms", flush=True)
+        retrain["sklearn fit float32"] = median_time(retrain_sklearn(base, steps),
+                                                     max(1, repeats // 3), cpu=True)
+    for lib, (wall, cpu) in retrain.items():
+        print(f"   {lib:20s} {wall * 1e3:10.1f} ms (CPU {cpu * 1e3:.1f} ms)", flush=True)
     return cases, retrain, notes
 
 
@@ -515,17 +523,17 @@ def render(cases, retrain, info, settings, load_before, load_after):
         "evaluates the training loss after every epoch); median of "
         f"{settings.retrain_repeats} runs. Target ≤ {RETRAIN_TARGET_MS:.0f} ms.")
     add("")
-    add("| library | ms for the whole retrain | target |")
-    add("|---|---:|---|")
-    for lib, sec in retrain.items():
+    add("| library | wall ms for the whole retrain | its CPU time, ms | target (wall) |")
+    add("|---|---:|---:|---|")
+    for lib, (sec, cpu) in retrain.items():
         verdict = ""
-        if lib.startswith("mlplab"):
+        if lib.startswith("mlplab") and steps == RETRAIN_STEPS:
             ok_e = sec * 1e3 <= RETRAIN_TARGET_MS
             dtype = lib.split()[-1]
             label = f"e ({dtype}{', the package default' if dtype == 'float64' else ''})"
             verdicts.append((label, ok_e))
             verdict = "met" if ok_e else "MISSED"
-        add(f"| {lib} | {sec * 1e3:,.1f} | {verdict} |")
+        add(f"| {lib} | {sec * 1e3:,.1f} | {cpu * 1e3:,.1f} | {verdict} |")
     if steps != RETRAIN_STEPS:
         add("")
         add("(Smoke run: too few steps to judge case e.)")
