@@ -179,3 +179,25 @@ def test_train_does_not_block_a_real_kernel():
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
+
+
+def _pixels(png):
+    import io
+
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+
+
+def test_cached_background_render_matches_a_full_draw():
+    from mlplab.widgets._base import Explorer
+
+    pg = Playground(dataset="circles", hidden_layers=2, width=16)
+    for change in [dict(), dict(dataset="blobs"), dict(hidden_layers=1, width=3),
+                   dict(hidden_layers=0), dict(lr=0.3)]:
+        pg.set(**change)
+        pg.png()          # first frame after a change may rebuild the background
+        pg.step()
+        fast, full = _pixels(pg.png()), _pixels(Explorer.png(pg))  # savefig: a full draw
+        assert fast.shape == full.shape
+        assert np.mean(np.abs(fast - full).max(axis=2) > 30) < 1e-3, change
