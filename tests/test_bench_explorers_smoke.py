@@ -33,6 +33,6 @@ def test_markdown_table_states_target_and_verdict():
             bench_explorers.Row("y", "other", 2.0, 1.5, 3),
             bench_explorers.Row("z", "missing", None, 1.0, 0, "skipped: no module")]
     md = bench_explorers.to_markdown(rows, load=(1.0, 2.0, 3.0))
-    assert "| x | thing | 100 ms | ≤ 150 ms | met |" in md
-    assert "| y | other | 2.00 s | ≤ 1.50 s | missed |" in md
-    assert "| z | missing | - | ≤ 1.00 s | skipped |" in md
+    assert "| x | thing | 100 ms | - | ≤ 150 ms | met |" in md
+    assert "| y | other | 2.00 s | - | ≤ 1.50 s | missed |" in md
+    assert "| z | missing | - | - | ≤ 1.00 s | skipped |" in md
