@@ -75,6 +75,14 @@ class Explorer:
     def _sync_widget(self):
         self.image.value = self.png()
         self.readout.value = self.readout_text
+        # keep the controls in step when values were changed by code (set(...))
+        self._syncing = True
+        try:
+            for name, control in self.inputs.items():
+                if control.value != self.values[name]:
+                    control.value = self.values[name]
+        finally:
+            self._syncing = False
 
     def widget(self):
         """Build (once) and return the ipywidgets UI: controls, image, readout."""
@@ -98,7 +106,8 @@ class Explorer:
 
     def _on_change(self, name):
         def handler(change):
-            self.set(**{name: change["new"]})
+            if not getattr(self, "_syncing", False):
+                self.set(**{name: change["new"]})
         return handler
 
     def _ipython_display_(self):
