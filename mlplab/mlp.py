@@ -303,20 +303,25 @@ class MLP:
                     delta *= self._act_grad(Z[l - 1])
         return grads
 
-    def _loss_and_grads(self, X, Y, forward=None):
+    def _loss_and_grads(self, X, Y, forward=None, scale=1.0):
         """Unchecked: X (n, d_0) in self.dtype, Y labels/one-hot or targets.
 
         forward: the result of ``self._forward(X, probs=False)`` if the caller
         already has it (``sgd`` reuses its end-of-epoch evaluation).
+        scale: return the gradients of scale · loss. Every gradient is linear in
+        δ⁽ᴸ⁾, so ``sgd`` passes its learning rate here and gets λ∂L/∂W directly:
+        one multiply on δ⁽ᴸ⁾ instead of one per weight matrix and bias.
         """
         out, cache = self._forward(X, probs=False) if forward is None else forward
         if self.output == "softmax":
             loss, delta = _softmax_cross_entropy(out, Y)
+            if scale != 1.0:
+                delta *= scale
         else:
             diff = (out - Y).ravel()
             loss = float(diff @ diff) / diff.size  # mean of squares, as one dot product
             delta = diff.reshape(out.shape)
-            delta *= 2.0 / diff.size
+            delta *= 2.0 * scale / diff.size
         return loss, self._backward(cache, delta)
 
     def _loss(self, X, Y):

@@ -118,10 +118,11 @@ def _sgd_step(model, X, Y, lr, forward=None):
     ``forward`` is ``model._forward(X, probs=False)`` if the caller already has it.
     benchmarks/bench_training.py times exactly this function.
     """
-    loss, grads = model._loss_and_grads(X, Y, forward)
-    for (W, b), (dW, db) in zip(model.params, grads):
-        W -= lr * dW
-        b -= lr * db
+    # steps = the gradients of λ·L, i.e. λ ∂L/∂W and λ ∂L/∂b (λ applied once, to δ⁽ᴸ⁾)
+    loss, steps = model._loss_and_grads(X, Y, forward, scale=lr)
+    for (W, b), (lr_dW, lr_db) in zip(model.params, steps):
+        W -= lr_dW  # W ← W - λ ∂L/∂W
+        b -= lr_db
     return loss
 
 
