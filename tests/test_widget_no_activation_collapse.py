@@ -10,7 +10,7 @@ from mlplab.widgets.no_activation_collapse import collapse, compute
 
 def test_collapse_of_random_linear_layers_agrees_to_1e12():
     model = MLP([2, 5, 7, 3, 2], activation="identity", seed=4)
-    for W, b in model.params:
+    for _, b in model.params:
         b += np.random.default_rng(0).normal(size=b.shape)     # non-zero biases
     W_eff, b_eff = collapse(model.params)
     assert W_eff.shape == (2, 2) and b_eff.shape == (2,)

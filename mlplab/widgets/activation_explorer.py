@@ -151,9 +151,11 @@ class ActivationExplorer(Explorer):
         self.scat_a.set_offsets(r.A)
         self.scat_h.set_offsets(r.H)
         xl, yl = _limits(r.A)
-        self.ax_a.set_xlim(*xl); self.ax_a.set_ylim(*yl)
+        self.ax_a.set_xlim(*xl)
+        self.ax_a.set_ylim(*yl)
         xl, yl = _limits(r.H)
-        self.ax_h.set_xlim(*xl); self.ax_h.set_ylim(*yl)
+        self.ax_h.set_xlim(*xl)
+        self.ax_h.set_ylim(*yl)
         self.ax_h.set_title(f"after the activation: {r.activation}(a)", fontsize=10)
         shape = ("straight: the layer is still linear" if r.activation == "identity"
                  else "bent: the grid lines are no longer straight")

@@ -169,7 +169,8 @@ class CollapseExplorer(Explorer):
                            aspect="auto", interpolation="nearest")
             sc = ax.scatter([0], [0], c=[0], cmap=cmap, vmin=-0.5, vmax=1.5, s=10,
                             edgecolors="k", linewidths=0.3)
-            ax.set_xticks([]); ax.set_yticks([])
+            ax.set_xticks([])
+            ax.set_yticks([])
             self.images.append(im)
             self.scatters.append(sc)
 
@@ -184,7 +185,8 @@ class CollapseExplorer(Explorer):
             im.set_extent(extent)
             sc.set_offsets(r.X)
             sc.set_array(r.y.astype(float))
-            ax.set_xlim(extent[:2]); ax.set_ylim(extent[2:])
+            ax.set_xlim(extent[:2])
+            ax.set_ylim(extent[2:])
         L = r.depth + 1
         self.ax_act.set_title(f"{L} layers with {r.activation}: accuracy {r.accuracy_act:.2f}",
                               fontsize=10)
