@@ -250,12 +250,13 @@ class Playground(Explorer):
             "noise": widgets.FloatSlider(min=0, max=0.5, step=0.05, description="noise", **lazy),
             "hidden_layers": widgets.IntSlider(min=0, max=MAX_HIDDEN_LAYERS,
                                                description="layers", **lazy),
-            "width": widgets.IntSlider(min=1, max=16, description="width", **lazy),
+            "width": widgets.IntSlider(min=1, max=MAX_WIDTH, description="width", **lazy),
             "activation": widgets.Dropdown(options=sorted(ACTIVATIONS), description="activation"),
             "lr": widgets.FloatLogSlider(min=-3, max=0.5, step=0.1, base=10, description="lr",
                                          readout_format=".3f", **lazy),
-            "batch_size": widgets.Dropdown(options=[1, 5, 10, 20, 50, 100, 350],
-                                           description="batch"),
+            "batch_size": widgets.Dropdown(
+                options=sorted({1, 5, 10, 20, 50, 100, 350, int(self.values["batch_size"])}),
+                description="batch"),
         }
 
     # ------------------------------------------------------------------ figure
