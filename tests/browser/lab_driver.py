@@ -297,7 +297,7 @@ class Move:
     value_after: float
     latency_ms: float      # key press → decoded image painted
     src_ms: float          # key press → <img src> swapped (message arrived)
-    readout_ms: float      # key press → readout text changed
+    readout_ms: float | None  # key press → readout text changed (None: it did not)
 
 
 @dataclass
@@ -385,6 +385,32 @@ class NotebookPage:
     def cell(self, index):
         return self.page.locator(".jp-Notebook .jp-Cell").nth(index)
 
+    def _wait_for_paint(self, name, n_src, value, timeout, grace=1.5):
+        """Wait for image update number ``n_src`` to be painted.
+
+        Fails fast, with a message, when the slider moved but the kernel went idle
+        and stayed idle without sending a new picture (a stalled explorer).
+        """
+        start = time.monotonic()
+        idle_since = None
+        probe = f"() => window.__mlplab.paints[{n_src}] !== undefined"
+        while not self.page.evaluate(probe):
+            now = time.monotonic()
+            if now - start > timeout:
+                raise TimeoutError(f"{name}: no new figure {timeout:.0f} s after a key press")
+            if now - start > 1.0:
+                s = self.status()
+                if s["kernel"] == "idle" and not s["busy"]:
+                    idle_since = idle_since or now
+                    if now - idle_since > grace:
+                        raise AssertionError(
+                            f"{name}: the slider moved (to {value} + one step) but no new "
+                            f"figure arrived; the kernel is idle (the change was lost or "
+                            f"made no new picture)")
+                else:
+                    idle_since = None
+            time.sleep(0.03)
+
     def explorer_parts(self, index, timeout=30.0):
         """Slider handle, image and readout inside the output of cell ``index``."""
         cell = self.cell(index)
@@ -397,11 +423,13 @@ class NotebookPage:
         readout = out.locator(".widget-html").last
         return cell, handle, img, readout
 
-    def move_slider(self, index, name, n_moves=10, settle=0.15, timeout=60.0):
+    def move_slider(self, index, name, n_moves=10, settle=0.1, timeout=60.0):
         """Focus the first slider of the explorer in cell ``index`` and press arrow keys.
 
         Returns an ``ExplorerRun``; goes right, and turns round at the slider's end.
         """
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
         cell, handle, img, readout = self.explorer_parts(index)
         if not cell.evaluate(_INSTALL_PROBE_JS):
             raise AssertionError(f"{name}: no image + readout found in the explorer output")
@@ -421,20 +449,30 @@ class NotebookPage:
                 " window.__mlplab.keys.length]")
             n_src, n_read, n_keys = before
             self.page.keyboard.press(key)
-            self.page.wait_for_function(
-                f"() => window.__mlplab.paints[{n_src}] !== undefined"
-                f" && window.__mlplab.readouts.length > {n_read}",
-                timeout=timeout * 1000,
-            )
+            # noUiSlider moves the handle on keydown; a handle that does not move (a step
+            # the keyboard cannot make, a lost focus) would otherwise look like a slow kernel
+            try:
+                self.page.wait_for_function(
+                    "([h, v]) => { const s = h.closest('.noUi-target').noUiSlider.get(true);"
+                    " return Number(Array.isArray(s) ? s[0] : s) !== v; }",
+                    arg=[handle.element_handle(), now], timeout=3000, polling=50,
+                )
+            except PlaywrightTimeout:
+                raise AssertionError(
+                    f"{name}: {key} did not move the slider (stuck at {now}, range "
+                    f"{state['min']}..{state['max']}, step {state['step']})") from None
+            self._wait_for_paint(name, n_src, now, timeout)
+            time.sleep(0.05)  # the readout's message follows the image's
             st = self.page.evaluate("() => window.__mlplab")
             t_key = st["keys"][n_keys]
+            later = [t for t in st["readouts"][n_read:] if t >= t_key]
             run.moves.append(Move(
                 key=key,
                 value_before=now,
                 value_after=handle.evaluate(_SLIDER_STATE_JS)["value"],
                 latency_ms=st["paints"][n_src] - t_key,
                 src_ms=st["srcs"][n_src] - t_key,
-                readout_ms=st["readouts"][n_read] - t_key,
+                readout_ms=(later[0] - t_key) if later else None,
             ))
             time.sleep(settle)
             self.wait_for(lambda s: s["kernel"] == "idle", timeout, "kernel idle after a move")

@@ -53,7 +53,7 @@ def _lesson_params():
     for number, explorers in LESSONS.items():
         found = sorted(LESSONS_DIR.glob(f"{number}_*.ipynb"))
         marks = [] if found else [pytest.mark.skip(reason=f"lesson {number} not written yet")]
-        name = found[0].name if found else f"{number}_missing.ipynb"
+        name = found[0].name if found else f"{number}_not_written_yet.ipynb"
         params.append(pytest.param(name, explorers, id=name.removesuffix(".ipynb"), marks=marks))
     return params
 
@@ -82,12 +82,17 @@ def _drive_explorer(page, name, index):
     assert m.value_after != m.value_before, f"{name}: the slider did not move ({m})"
     assert img.get_attribute("src") != src0, f"{name}: the image was not replaced"
     assert img.screenshot() != pixels0, f"{name}: the figure looks the same after the move"
-    assert readout.inner_text() != text0, f"{name}: the readout did not change ({text0!r})"
+    texts = {readout.inner_text()}
 
     run = page.move_slider(index, name, n_moves=N_MOVES)
     moves = first.moves + run.moves
     for m in moves:
         assert m.value_after != m.value_before, f"{name}: a key press did not move the slider"
+    texts.add(readout.inner_text())
+    # the readout states the key number; a single small step may leave a rounded number
+    # as it was, so it must change within the moves, not necessarily on the first
+    assert any(m.readout_ms is not None for m in moves) or texts != {text0}, (
+        f"{name}: the readout never changed over {len(moves)} moves ({text0!r})")
     return moves
 
 
@@ -100,10 +105,11 @@ def _load():
 
 def _record(page, name, moves):
     load, overloaded = _load()
-    timing = kernel_timing(page, name) if name != "baseline" else {}
+    timing = kernel_timing(page, name, n=10 if name in LIGHT else 5) if name != "baseline" else {}
     extra = {
         "src_median_ms": statistics.median(m.src_ms for m in moves),
-        "readout_median_ms": statistics.median(m.readout_ms for m in moves),
+        "readout_median_ms": statistics.median(
+            [m.readout_ms for m in moves if m.readout_ms is not None] or [float("nan")]),
         "light": name in LIGHT,
         "load1": round(load, 2),
         "overloaded": overloaded,
