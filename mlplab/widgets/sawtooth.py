@@ -20,6 +20,7 @@ import numbers
 from dataclasses import dataclass
 
 import numpy as np
+from matplotlib.ticker import NullLocator
 
 from .._validate import as_array
 from ..mlp import MLP, count_params
@@ -232,6 +233,10 @@ class SawtoothExplorer(Explorer):
         self.ax_u.semilogy(ks, 2.0**ks, "C1s-", ms=4, label="shallow: 2^k units")
         (self.mark_deep,) = self.ax_u.plot([], [], "o", ms=11, mfc="none", mec="C0", mew=2)
         (self.mark_shallow,) = self.ax_u.plot([], [], "s", ms=11, mfc="none", mec="C1", mew=2)
+        # plain tick labels (log-scale defaults are mathtext, slow to render on every update)
+        ticks = [2, 4, 8, 16, 32, 64, 128, 256]
+        self.ax_u.set_yticks(ticks, labels=[str(t) for t in ticks])
+        self.ax_u.yaxis.set_minor_locator(NullLocator())
         self.ax_u.set_xlabel("depth k")
         self.ax_u.set_ylabel("hidden ReLU units")
         self.ax_u.set_title("units needed for t^k", fontsize=10)
