@@ -21,3 +21,11 @@ def test_set_from_code_moves_the_slider_without_a_second_update():
     e.set(lr=0.3)
     assert e.inputs["lr"].value == 0.3
     assert len(calls) == 1
+
+
+def test_static_figure_displays_as_png_without_pyplot():
+    from IPython.core.formatters import PNGFormatter
+
+    fig = type(gd_1d.show()).static_figure(lr=0.3)
+    png = PNGFormatter()(fig)
+    assert png is not None and png[:4] == b"\x89PNG"

@@ -117,5 +117,11 @@ class Explorer:
 
     @classmethod
     def static_figure(cls, **values):
-        """The explorer's picture for given values, as a matplotlib Figure."""
-        return cls(**values).fig
+        """The explorer's picture for given values, as a matplotlib Figure.
+
+        The figure is not managed by pyplot, so it carries its own
+        ``_repr_png_``: Jupyter shows the picture whatever backend is active.
+        """
+        explorer = cls(**values)
+        explorer.fig._repr_png_ = explorer.png
+        return explorer.fig
