@@ -128,6 +128,7 @@ class LabServer:
             "--ServerApp.disable_check_xsrf=True",
             f"--ServerApp.root_dir={self.root}",
             "--LabApp.news_url=None",
+            "--LabApp.extension_manager=readonly",  # no PyPI look-ups from the server
             "--LabApp.expose_app_in_browser=True",
             f"--LabApp.user_settings_dir={dirs['settings']}",
             f"--LabApp.workspaces_dir={dirs['workspaces']}",

@@ -42,7 +42,8 @@ LESSONS = {
 # explorers that only recompute a little: they should feel live (target median ≤ 120 ms);
 # the test itself only guards against gross regressions with a generous limit, because
 # this machine is shared and timings are noisy
-LIGHT = {"gd_1d", "linreg_gd", "softmax_explorer", "activation_explorer", "sawtooth"}
+LIGHT = {"gd_1d", "linreg_gd", "softmax_explorer", "activation_explorer", "bump_builder",
+         "sawtooth"}
 TARGET_MS = 120
 LIGHT_LIMIT_MS = float(os.environ.get("MLPLAB_BROWSER_LIMIT_MS", 600))
 N_MOVES = 10  # timed moves per explorer, after one checked move
@@ -108,6 +109,7 @@ def _record(page, name, moves):
     timing = kernel_timing(page, name, n=10 if name in LIGHT else 5) if name != "baseline" else {}
     extra = {
         "src_median_ms": statistics.median(m.src_ms for m in moves),
+        "display_median_ms": statistics.median(m.latency_ms - m.src_ms for m in moves),
         "readout_median_ms": statistics.median(
             [m.readout_ms for m in moves if m.readout_ms is not None] or [float("nan")]),
         "light": name in LIGHT,
