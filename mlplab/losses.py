@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 from ._validate import as_array, check_targets
@@ -102,10 +104,19 @@ def softmax_cross_entropy(logits, Y):
     return _softmax_cross_entropy(O, Y)
 
 
+@functools.lru_cache(maxsize=32)
+def _ones(n, dtype):
+    """A read-only vector of n ones, cached: sums as products (E·1, 1ᵀδ) need one
+    every step, and np.ones costs more than the product itself on small arrays."""
+    ones = np.ones(n, dtype=dtype)
+    ones.flags.writeable = False
+    return ones
+
+
 def _softmax_cross_entropy(O, Y):
     """Unchecked kernel. Y: (n, k) target rows or (n,) int labels (faster)."""
     n, k = O.shape
-    ones = np.ones(k, dtype=O.dtype)
+    ones = _ones(k, O.dtype)
     # Softmax is shift invariant, so any per-row shift gives the same result;
     # shifting by the largest score keeps exp from overflowing. One shift for
     # the whole batch (the largest score overall) is much cheaper than each

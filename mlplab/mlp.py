@@ -24,7 +24,7 @@ import numpy as np
 
 from ._validate import as_array, check_labels, check_same_rows
 from .activations import get_activation
-from .losses import _softmax_cross_entropy
+from .losses import _ones, _softmax_cross_entropy
 from .softmax import _softmax
 
 __all__ = ["MLP", "dense_forward", "dense_backward", "count_params"]
@@ -287,7 +287,7 @@ class MLP:
         H, Z = cache["H"], cache["Z"]
         # Σ_rows δ as the product 1ᵀδ: the same sum, several times faster than
         # delta.sum(axis=0) on narrow layers (BLAS instead of a row-by-row loop).
-        ones = np.ones(delta.shape[0], dtype=delta.dtype)
+        ones = _ones(delta.shape[0], delta.dtype)
         # h'(Z) from H = h(Z), which the cache already holds (1 - H² for tanh...):
         # same values, no second tanh/exp. See activations._GRAD_FROM_OUTPUT.
         grad_from_output = getattr(self._act_grad, "from_output", None)
