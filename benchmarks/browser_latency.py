@@ -87,9 +87,10 @@ def markdown(data, rc):
         f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; "
         f"tests {'passed' if rc == 0 else f'exit status {rc}'}.",
         "",
-        "*load avg* is the 1-minute load average when the explorer was measured; above the "
-        "number of cores the machine was shared with other work and the timings are "
-        "inflated (the test then does not enforce its latency limit).",
+        "*load avg* is the 1-minute load average when the explorer was measured. The test's "
+        "own kernel, Chromium and server add about 1–2; more means the machine was shared with "
+        "other work and every number above is inflated (above twice the number of cores the "
+        "test does not enforce its latency limit).",
     ]
     return "\n".join(lines)
 

@@ -98,10 +98,13 @@ def _drive_explorer(page, name, index):
 
 
 def _load():
-    """1-minute load average, and whether it exceeds the number of cores (timings are then
-    dominated by other processes, so the latency limit is not enforced)."""
+    """1-minute load average, and whether it exceeds twice the number of cores.
+
+    The test's own kernel, Chromium and server add about 1-2 to the load; above twice the
+    cores the timings are dominated by other processes and the latency limit is not enforced.
+    """
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
-    return load, load > (os.cpu_count() or 1)
+    return load, load > 2 * (os.cpu_count() or 1)
 
 
 def _record(page, name, moves):
@@ -119,7 +122,7 @@ def _record(page, name, moves):
     }
     r = summarize(name, [m.latency_ms for m in moves], extra)
     if overloaded:
-        print(f"{name}: load average {load:.1f} > {os.cpu_count()} cores, "
+        print(f"{name}: load average {load:.1f} > 2 x {os.cpu_count()} cores, "
               f"latency limit not enforced (median {r['median_ms']:.0f} ms)")
     return r
 
