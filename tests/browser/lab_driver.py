@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -357,8 +358,9 @@ class NotebookPage:
 
     def run_all(self, timeout=150.0):
         """Run → Run All Cells, from the menu bar, then wait until every cell ran."""
-        self.page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
-        self.page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+        self.page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
+        self.page.locator(".lm-Menu-itemLabel",
+                          has_text=re.compile(r"^Run All Cells$")).click()
         time.sleep(0.5)
 
         def finished(s):
