@@ -29,3 +29,54 @@ def test_static_figure_displays_as_png_without_pyplot():
     fig = type(gd_1d.show()).static_figure(lr=0.3)
     png = PNGFormatter()(fig)
     assert png is not None and png[:4] == b"\x89PNG"
+
+
+def _pixels(png):
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+
+
+def _full_draw(explorer):
+    """The same figure drawn the slow way (every artist, no cached background)."""
+    import io
+
+    for artist in explorer.animated:
+        artist.set_animated(False)
+    buf = io.BytesIO()
+    explorer.fig.savefig(buf, format="png", dpi=explorer.dpi)
+    for artist in explorer.animated:
+        artist.set_animated(True)
+    return buf.getvalue()
+
+
+def test_blitted_updates_look_like_a_full_draw():
+    import numpy as np
+
+    from mlplab.widgets.sawtooth import SawtoothExplorer
+
+    e = SawtoothExplorer()
+    assert e.animated, "sawtooth opts into blitting"
+    for k in (1, 4, 8, 2):
+        e.set(k=k)
+        fast, slow = _pixels(e.png()), _pixels(_full_draw(e))
+        assert fast.shape == slow.shape
+        assert np.mean(np.any(fast != slow, axis=2)) < 0.005  # anti-aliasing at overlaps only
+    e.set(k=3)
+    before = _pixels(e.png())
+    e.set(k=6)
+    assert np.mean(np.any(_pixels(e.png()) != before, axis=2)) > 0.001  # it really changes
+
+
+def test_limit_change_redraws_the_background():
+    from mlplab.widgets.sawtooth import SawtoothExplorer
+
+    e = SawtoothExplorer()
+    e.png()
+    key = e._background[0]
+    e.ax_f.set_ylim(-1, 2)
+    e.png()
+    assert e._background[0] != key

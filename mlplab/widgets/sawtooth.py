@@ -241,6 +241,9 @@ class SawtoothExplorer(Explorer):
         self.ax_u.set_ylabel("hidden ReLU units")
         self.ax_u.set_title("units needed for t^k", fontsize=10)
         self.ax_u.legend(loc="upper left", fontsize=8)
+        # redrawn on each update over a cached background (see Explorer, blitting)
+        self.animated = [self.curve, self.kink_dots, self.mark_deep, self.mark_shallow,
+                         self.ax_f.title]
 
     def _update(self):
         r = compute(self.values["k"])
