@@ -124,11 +124,11 @@ def _softmax_cross_entropy(O, Y):
     # row lies far below it (its exp would underflow): then shift row by row.
     Z = O - O.max()
     E = np.exp(Z)
-    S = E @ ones  # row sums S_i = Σ_j E_ij, as the product E·1 (faster than E.sum(axis=1))
+    S = E.dot(ones)  # row sums S_i = Σ_j E_ij, as the product E·1 (faster than E.sum(axis=1))
     if not S.min() >= _SAFE_ROW_SUM:  # also catches NaN
         Z = O - O.max(axis=1, keepdims=True)
         E = np.exp(Z)
-        S = E @ ones
+        S = E.dot(ones)
     # log p_ij = z_ij - log S_i
     if Y.ndim == 1:
         true = np.arange(0, n * k, k) + Y  # flat positions of the true-class entries Z[i, y_i]

@@ -242,7 +242,7 @@ class MLP:
         H, Z = [X], []
         last = len(self.params) - 1
         for i, (W, b) in enumerate(self.params):
-            z = H[-1] @ W
+            z = H[-1].dot(W)  # H W, see the note on .dot in _backward
             z += b
             Z.append(z)
             if i < last:
@@ -291,12 +291,16 @@ class MLP:
         # h'(Z) from H = h(Z), which the cache already holds (1 - H² for tanh...):
         # same values, no second tanh/exp. See activations._GRAD_FROM_OUTPUT.
         grad_from_output = getattr(self._act_grad, "from_output", None)
+        # Products are written A.dot(B): the same product as A @ B, but ndarray.dot
+        # has less fixed cost per call (~1 µs less; 3-5 µs less for the outer
+        # products of a one-input net), and on the lessons' small layers that
+        # fixed cost is most of the time. Big layers: the same BLAS call either way.
         grads = [None] * len(self.params)
         for l in range(len(self.params) - 1, -1, -1):
             W = self.params[l][0]
-            grads[l] = (H[l].T @ delta, ones @ delta)
+            grads[l] = (H[l].T.dot(delta), ones.dot(delta))  # Hᵀδ and 1ᵀδ
             if l > 0:
-                delta = delta @ W.T
+                delta = delta.dot(W.T)  # δ Wᵀ
                 if grad_from_output is not None:
                     delta *= grad_from_output(H[l])
                 else:
@@ -319,7 +323,7 @@ class MLP:
                 delta *= scale
         else:
             diff = (out - Y).ravel()
-            loss = float(diff @ diff) / diff.size  # mean of squares, as one dot product
+            loss = float(diff.dot(diff)) / diff.size  # mean of squares, as one dot product
             delta = diff.reshape(out.shape)
             delta *= 2.0 * scale / diff.size
         return loss, self._backward(cache, delta)

@@ -108,7 +108,7 @@ def _evaluate(model, X, Y):
         # softmax keeps the order of the scores, so their argmax is the predicted label
         return loss, float(np.mean(np.argmax(out, axis=1) == y)), forward
     diff = (out - Y).ravel()
-    return float(diff @ diff) / diff.size, None, forward
+    return float(diff.dot(diff)) / diff.size, None, forward
 
 
 def _sgd_step(model, X, Y, lr, forward=None):
