@@ -65,3 +65,11 @@ def test_widget_control_drives_the_explorer():
     ex.inputs["temperature"].value = 0.1
     assert ex.result.temperature == pytest.approx(0.1)
     assert ex.image.value != png0
+
+
+def test_blitted_updates_look_like_a_full_draw():
+    from _blit_check import assert_blitting_is_faithful
+
+    e = se.SoftmaxExplorer()
+    assert_blitting_is_faithful(e, [dict(s1=-3.0), dict(s2=5.5), dict(temperature=0.05),
+                                    dict(s3=-6.0, temperature=20.0), dict(s1=2.0)])

@@ -94,7 +94,7 @@ class SoftmaxExplorer(Explorer):
         colors = ["C0", "C3", "C2"]
         self.score_bars = self.ax_s.bar(pos, np.zeros(3), color=colors, alpha=0.6)
         self.score_text = [self.ax_s.text(i, 0, "", ha="center", fontsize=10) for i in pos]
-        self.ax_s.axhline(0, color="k", lw=0.8)
+        self.zero_line = self.ax_s.axhline(0, color="k", lw=0.8)
         self.ax_s.set_ylim(-6.5, 6.5)
         self.ax_s.set_ylabel("score o")
         self.ax_s.set_title("scores (any real numbers)", fontsize=10)
@@ -106,6 +106,10 @@ class SoftmaxExplorer(Explorer):
         self.prob_title = self.ax_p.set_title("", fontsize=10)
         for ax in (self.ax_s, self.ax_p):
             ax.set_xticks(pos, self.names)
+        # blitting (see Explorer): the bars are patches whose heights are set in place;
+        # listed in drawing order (the zero line lies on top of the score bars)
+        self.animated = [*self.score_bars, self.zero_line, *self.score_text,
+                         *self.prob_bars, *self.prob_text, self.prob_title]
 
     def _update(self):
         v = self.values
