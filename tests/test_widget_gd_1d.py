@@ -131,3 +131,13 @@ def test_local_minimum_level_is_marked_only_when_stuck():
     assert "local minimum, 2.44 above" in e.local_text.get_text()
     e.set(x0=-0.5)    # the global valley
     assert len(e.local_line.get_ydata()) == 0 and e.local_text.get_text() == ""
+
+
+def test_blitted_updates_look_like_a_full_draw():
+    from _blit_check import assert_blitting_is_faithful
+
+    e = gd_1d.GD1DExplorer()
+    steps = [dict(lr=lr) for lr in (0.1, 0.102, 0.3, 0.8, 1.05, 0.01)]
+    steps += [dict(function=name, lr=0.05) for name in FUNCTIONS]
+    steps += [dict(x0=-1.5), dict(steps=120), dict(steps=3)]
+    assert_blitting_is_faithful(e, steps)

@@ -303,7 +303,7 @@ class GD1DExplorer(Explorer):
         (self.start_dot,) = self.ax_curve.plot([], [], "o", ms=8, color="k", label="start")
         (self.end_dot,) = self.ax_curve.plot([], [], "*", ms=13, color="C3", label="end")
         self.ax_curve.set_xlabel("x")
-        self.ax_curve.legend(loc="upper center", fontsize=8, ncol=2, frameon=False)
+        legend = self.ax_curve.legend(loc="upper center", fontsize=8, ncol=2, frameon=False)
         (self.loss_line,) = self.ax_loss.plot([], [], "o-", ms=3, lw=1)
         # where a path stuck in a local (not global) minimum levels off
         (self.local_line,) = self.ax_loss.plot([], [], ":", color="0.4", lw=1.2)
@@ -316,6 +316,10 @@ class GD1DExplorer(Explorer):
         self.ax_loss.set_xlabel("step t")
         self.ax_loss.set_ylabel(r"$f(x_t) - f_{min}$")
         self.ax_loss.grid(True, which="major", alpha=0.3)
+        # blitting (see Explorer): everything that changes on an update, in drawing order
+        self.animated = [self.curve, self.path_line, self.start_dot, self.end_dot, legend,
+                         self.ax_curve.title, self.loss_line, self.local_line,
+                         self.local_text, self.ax_loss.title]
 
     def _update(self):
         v = self.values
@@ -346,7 +350,9 @@ class GD1DExplorer(Explorer):
         self.local_line.set_data([0, v["steps"]] if stuck else [], [level, level] if stuck else [])
         self.local_text.set_text(f"dotted: local minimum, {level:.3g} above the global one"
                                  if stuck else "")
-        self.ax_loss.set_ylim(gap.min() / 5, gap.max() * 5)
+        # whole decades: the limits (so the cached background) stay put over most lr steps
+        self.ax_loss.set_ylim(10.0 ** np.floor(np.log10(gap.min() / 2)),
+                              10.0 ** np.ceil(np.log10(gap.max() * 2)))
         self.ax_loss.set_title(f"{r.regime}: lr = {r.lr:.3g}", fontsize=10, color=color)
         return describe(r)
 
