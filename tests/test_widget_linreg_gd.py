@@ -110,3 +110,12 @@ def test_norm_form_with_a_large_lr_bounces_and_says_so():
     assert "bounces" in lg.show(lr=1.0, steps=500, kind="norm").readout_text
     slow = lg.compute(lr=0.422, steps=500)  # just below 2/λ_max: a slow zig-zag, still closing in
     assert not slow.stalled and not slow.diverged and slow.final_distance < 0.05
+
+
+def test_blitted_updates_look_like_a_full_draw():
+    from _blit_check import assert_blitting_is_faithful
+
+    e = lg.LinRegGDExplorer()
+    steps = [dict(lr=10 ** p) for p in (-1.125, -1.0, -0.875, -0.5, 0.0, -3.0)]
+    steps += [dict(kind="norm", lr=0.1), dict(steps=0), dict(steps=500), dict(kind="mse")]
+    assert_blitting_is_faithful(e, steps)

@@ -193,7 +193,7 @@ class LinRegGDExplorer(Explorer):
         ax.set_ylim(r0.y.min() - pad, r0.y.max() + pad)
         ax.set_xlabel("x")
         ax.set_ylabel("y")
-        ax.legend(loc="upper left", fontsize=8)
+        fit_legend = ax.legend(loc="upper left", fontsize=8)
         self.fit_title = ax.set_title("", fontsize=10)
 
         ax = self.ax_loss
@@ -203,7 +203,7 @@ class LinRegGDExplorer(Explorer):
         ax.set_yscale("log")
         ax.set_xlabel("step")
         ax.set_ylabel("loss")
-        ax.legend(loc="upper right", fontsize=8)
+        loss_legend = ax.legend(loc="upper right", fontsize=8)
         self.loss_title = ax.set_title("", fontsize=10)
 
         ax = self.ax_dist
@@ -216,6 +216,10 @@ class LinRegGDExplorer(Explorer):
             a.yaxis.set_major_locator(LogLocator(numticks=5))
             a.yaxis.set_minor_locator(NullLocator())
         ax.set_title(r"$\|\beta_{GD} - \beta_{pinv}\|$", fontsize=10)
+        # blitting (see Explorer): what changes on an update, in drawing order (the
+        # legends go on top of the lines that may pass under them)
+        self.animated = [self.fit_line, fit_legend, self.fit_title, self.loss_line,
+                         self.pinv_loss_line, loss_legend, self.loss_title, self.dist_line]
 
     def _update(self):
         v = self.values
@@ -238,7 +242,9 @@ class LinRegGDExplorer(Explorer):
                            (self.ax_dist, np.r_[dist, 1e-6])):
             ok = values[np.isfinite(values) & (values > 0)]
             ax.set_xlim(0, max(1, len(steps) - 1))
-            ax.set_ylim(max(ok.min() / 2, 1e-16), ok.max() * 2)
+            # whole decades: the limits (so the cached background) stay put over most steps
+            ax.set_ylim(10.0 ** np.floor(np.log10(max(ok.min() / 2, 1e-16))),
+                        10.0 ** np.ceil(np.log10(ok.max() * 2)))
 
         if r.diverged:
             verdict = "<b style='color:#c00'>diverged</b>"
