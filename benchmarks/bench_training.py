@@ -528,7 +528,9 @@ def render(cases, retrain, notes, info, settings, load_before, load_after):
     steps = settings.retrain_steps
     add(f"**e) Retrain case a from scratch, {steps:,} full-batch steps** (what a slider does: "
         f"build the model, then `sgd(model, X, y, lr, batch_size=200, epochs={steps})`, which also "
-        "evaluates the training loss after every epoch); median of "
+        "evaluates the training loss after every epoch; with no callback, as here, the next "
+        "full-batch step reuses that evaluation's forward pass, while a callback costs one "
+        "more forward pass per epoch); median of "
         f"{settings.retrain_repeats} runs. Target ≤ {RETRAIN_TARGET_MS:.0f} ms.")
     add("")
     add("| library | wall ms for the whole retrain (median) | its CPU time, ms (median) "
@@ -566,7 +568,8 @@ def render(cases, retrain, notes, info, settings, load_before, load_after):
     add("Notes")
     add("")
     add("- mlplab times `mlplab.optim._sgd_step` (the inner loop of `sgd`: "
-        "`MLP._loss_and_grads` then `W -= lr * dW`) on already-checked arrays; "
+        "`MLP._loss_and_grads(X, Y, scale=lr)`, which returns λ∂L/∂W, then `W -= λ∂L/∂W`) "
+        "on already-checked arrays; "
         "its float64 column is the package default, for reference (ratios use float32).")
     add("- PyTorch: `nn.Sequential` of `nn.Linear` + activation, `MSELoss`/`CrossEntropyLoss`, "
         "`optim.SGD`; a step is `zero_grad(set_to_none=True)`, forward, loss, `backward()`, "
