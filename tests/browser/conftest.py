@@ -55,7 +55,7 @@ def chromium_path():
     return path
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def lab_server(chromium_path):
     server = LabServer(os.environ.get("MLPLAB_BROWSER_LESSONS", ROOT / "lessons"))
     try:
@@ -66,7 +66,7 @@ def lab_server(chromium_path):
         server.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(chromium_path):
     from playwright.sync_api import sync_playwright
 
