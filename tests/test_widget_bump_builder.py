@@ -87,3 +87,14 @@ def test_controls_drive_the_explorer():
     assert e.image.value != before
     assert "w = 50" in e.readout.value
     assert np.allclose(e.sum_line.get_ydata(), e.result.total)
+
+
+def test_blitted_updates_look_like_a_full_draw():
+    from _blit_check import assert_blitting_is_faithful
+
+    e = bb.BumpBuilderExplorer()
+    steps = [dict(n_bumps=n) for n in (11, 12, 3, 1, 40)]
+    steps += [dict(steepness=s) for s in (10.0, 31.6, 5000.0)]
+    steps += [dict(target=name) for name in sorted(bb.TARGETS)[:3]]
+    steps += [dict(heights_from="sliders", n_bumps=4), dict(h2=1.2), dict(h3=-0.4)]
+    assert_blitting_is_faithful(e, steps)

@@ -213,7 +213,11 @@ class BumpBuilderExplorer(Explorer):
         (self.sum_line,) = self.ax_f.plot([], [], "C1-", lw=2, label="sum of bumps")
         self.ax_f.set_xlim(0, 1)
         self.ax_f.set_xlabel("x")
-        self.ax_f.legend(loc="upper left", fontsize=8)
+        legend = self.ax_f.legend(loc="upper left", fontsize=8)
+        # blitting (see Explorer): what changes on an update, in drawing order (the
+        # legend goes on top of the curves that may pass under it)
+        self.animated = [self.step_lines, self.bump_lines, self.target_line, self.sum_line,
+                         legend, self.ax_f.title]
 
     def _heights(self, n):
         if self.values["heights_from"] == "sliders":
@@ -238,7 +242,9 @@ class BumpBuilderExplorer(Explorer):
         self.sum_line.set_data(r.x, r.total)
         lo = min(r.target.min(), r.total.min(), r.bumps.min(), 0.0)
         hi = max(r.target.max(), r.total.max(), r.bumps.max())
-        pad = 0.08 * (hi - lo + 1e-9)
+        # limits on a quarter grid: they (so the cached background) stay put over most steps
+        lo, hi = np.floor(lo * 4) / 4, np.ceil(hi * 4) / 4
+        pad = 0.04 * (hi - lo + 1e-9)
         self.ax_f.set_ylim(lo - pad, hi + pad)
         self.ax_f.set_title(f"{r.n_bumps} bumps = {r.n_hidden} hidden units, w = {r.steepness:.0f}",
                             fontsize=10)
