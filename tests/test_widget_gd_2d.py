@@ -93,3 +93,13 @@ def test_widget_controls_drive_the_picture():
 def test_static_figure():
     fig = gd_2d.GD2DExplorer.static_figure(kappa=10, lr=0.15)
     assert len(fig.axes) == 2
+
+
+def test_blitted_updates_look_like_a_full_draw():
+    from _blit_check import assert_blitting_is_faithful
+
+    e = gd_2d.GD2DExplorer()
+    steps = [dict(lr=lr) for lr in (0.15, 0.16, 0.19, 0.21, 0.01)]
+    steps += [dict(kappa=3.0), dict(angle=30.0), dict(x0=2.5, y0=-3.0), dict(steps=200),
+              dict(kappa=100.0, lr=0.019), dict(angle=0.0)]
+    assert_blitting_is_faithful(e, steps)

@@ -217,7 +217,7 @@ class GD2DExplorer(Explorer):
                                      width=0.004)
         (self.path_line,) = self.ax.plot([], [], "o-", ms=3, lw=1.2, color="C1")
         (self.start_dot,) = self.ax.plot([], [], "o", ms=8, color="k")
-        self.ax.plot([0], [0], "+", ms=10, mew=2, color="k")
+        (self.minimum_mark,) = self.ax.plot([0], [0], "+", ms=10, mew=2, color="k")
         (self.loss_line,) = self.ax_loss.plot([], [], "o-", ms=2.5, lw=1)
         self.ax_loss.set_yscale("log")
         # few ticks: every minor tick of a log axis is transformed and drawn on each update
@@ -226,6 +226,14 @@ class GD2DExplorer(Explorer):
         self.ax_loss.set_xlabel("step t")
         self.ax_loss.set_ylabel(r"$f(p_t)$")
         self.ax_loss.grid(True, alpha=0.3)
+        # blitting (see Explorer): what changes on an update, in drawing order; the
+        # contours, arrows and left title depend only on (κ, angle): see _layout_key
+        self.animated = [self.path_line, self.start_dot, self.minimum_mark, self.loss_line,
+                         self.ax_loss.title]
+
+    def _layout_key(self):
+        """The cached background also holds this (κ, angle)'s contours, arrows and title."""
+        return super()._layout_key() + ((self.values["kappa"], self.values["angle"]),)
 
     def _draw_contours(self, r):
         key = (r.kappa, r.angle)
@@ -238,7 +246,7 @@ class GD2DExplorer(Explorer):
         H = r.H
         F = 0.5 * (H[0, 0] * X ** 2 + 2 * H[0, 1] * X * Y + H[1, 1] * Y ** 2)
         self._contours = self.ax.contour(X, Y, F, levels=_levels(r.kappa), cmap="viridis",
-                                         linewidths=0.9)
+                                         linewidths=0.9, zorder=1)  # under the path
         self._contour_key = key
 
     def _update(self):
@@ -264,7 +272,9 @@ class GD2DExplorer(Explorer):
         self.loss_line.set_data(np.arange(vals.size), vals)
         self.loss_line.set_color(color)
         self.ax_loss.set_xlim(-0.5, v["steps"] + 0.5)
-        self.ax_loss.set_ylim(vals.min() / 5, vals.max() * 5)
+        # whole decades: the limits (so the cached background) stay put over most steps
+        self.ax_loss.set_ylim(10.0 ** np.floor(np.log10(vals.min() / 2)),
+                              10.0 ** np.ceil(np.log10(vals.max() * 2)))
         self.ax_loss.set_title(f"{r.regime}: lr = {r.lr:.3g} (limit 2/κ = {r.lr_limit:.3g})",
                                fontsize=10, color=color)
         return describe(r)

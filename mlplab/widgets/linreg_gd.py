@@ -208,7 +208,7 @@ class LinRegGDExplorer(Explorer):
 
         ax = self.ax_dist
         (self.dist_line,) = ax.plot([], [], "C0-", lw=1.5)
-        ax.axhline(1e-6, color="0.5", ls=":", lw=1)
+        tol_line = ax.axhline(1e-6, color="0.5", ls=":", lw=1)
         ax.set_yscale("log")
         ax.set_xlabel("step")
         ax.set_ylabel("distance to pinv")
@@ -219,7 +219,8 @@ class LinRegGDExplorer(Explorer):
         # blitting (see Explorer): what changes on an update, in drawing order (the
         # legends go on top of the lines that may pass under them)
         self.animated = [self.fit_line, fit_legend, self.fit_title, self.loss_line,
-                         self.pinv_loss_line, loss_legend, self.loss_title, self.dist_line]
+                         self.pinv_loss_line, loss_legend, self.loss_title, self.dist_line,
+                         tol_line]
 
     def _update(self):
         v = self.values
