@@ -51,3 +51,12 @@ def test_widget_controls_drive_the_picture():
     assert e.image.value != img and e.readout.value != text
     assert w is e.widget()
     assert len(chain_rule_graph.ChainRuleExplorer.static_figure(x=1.0, y=2.0).axes) == 2
+
+
+def test_blitted_updates_look_like_a_full_draw():
+    from _blit_check import assert_blitting_is_faithful
+
+    e = chain_rule_graph.ChainRuleExplorer()
+    steps = [dict(x=x) for x in (1.1, 1.2, -3.0, 3.0, 0.0)]
+    steps += [dict(y=-2.0), dict(y=2.0), dict(x=-1.5, y=0.3), dict(x=6.0)]
+    assert_blitting_is_faithful(e, steps)

@@ -77,6 +77,7 @@ BWD = "#d62728"   # backward gradients
 
 # node positions in the graph panel
 POS = {"x": (0.0, 1.0), "y": (0.0, 0.0), "+": (1.2, 0.5), "sq": (2.5, 0.5), "z": (3.6, 0.5)}
+X_VIEW = (-3.5, 3.5)  # the z(x) panel: the x slider's range and a little more
 
 
 class ChainRuleExplorer(Explorer):
@@ -127,7 +128,11 @@ class ChainRuleExplorer(Explorer):
         (self.tangent,) = self.ax_z.plot([], [], "--", color=BWD, lw=1.5, label="tangent")
         (self.point,) = self.ax_z.plot([], [], "o", color="k", ms=6)
         self.ax_z.set_xlabel("x")
-        self.ax_z.legend(loc="upper center", fontsize=8, frameon=False)
+        legend = self.ax_z.legend(loc="upper center", fontsize=8, frameon=False)
+        # blitting (see Explorer): what changes on an update, in drawing order
+        # ("dz/dz = 1" never changes: it stays in the cached background)
+        self.animated = [*(self.t[k] for k in ("x", "y", "gx", "gy", "w", "gw", "z")),
+                         self.z_curve, self.tangent, self.point, legend, self.ax_z.title]
 
     def _update(self):
         r = compute(self.values["x"], self.values["y"])
@@ -141,12 +146,15 @@ class ChainRuleExplorer(Explorer):
         t["gw"].set_text(f"dz/dw = 2w = {r.dz_dw:.3g}")
         t["z"].set_text(f"z = w² = {r.z:.3g}")
         t["gz"].set_text("dz/dz = 1")
-        xs = np.linspace(r.x - 3, r.x + 3, 200)
+        # a fixed x-range (the slider's): moving x slides the point along a fixed curve,
+        # and the limits (so the cached background) change only with y
+        lo, hi = min(X_VIEW[0], r.x - 0.5), max(X_VIEW[1], r.x + 0.5)  # x typed in code
+        xs = np.linspace(lo, hi, 200)
         zs = (xs + r.y) ** 2
         self.z_curve.set_data(xs, zs)
         self.tangent.set_data(xs, r.z + r.dz_dx * (xs - r.x))
         self.point.set_data([r.x], [r.z])
-        self.ax_z.set_xlim(xs[0], xs[-1])
+        self.ax_z.set_xlim(lo, hi)
         self.ax_z.set_ylim(min(-1.0, zs.min() - 1), zs.max() + 1)
         self.ax_z.set_title(f"slope at x = {r.x:.3g}: dz/dx = {r.dz_dx:.3g}", fontsize=10)
         return (f"Forward: w = {r.x:.3g} + {r.y:.3g} = {r.w:.3g}, z = w² = <b>{r.z:.4g}</b>. "
