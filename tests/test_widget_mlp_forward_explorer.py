@@ -62,3 +62,13 @@ def test_widget_controls_drive_the_picture():
     assert e.result.activation == "sigmoid" and e.image.value != img
     assert w is e.widget()
     assert len(mlp_forward_explorer.MLPForwardExplorer.static_figure().axes) == 2
+
+
+def test_blitted_updates_look_like_a_full_draw():
+    from _blit_check import assert_blitting_is_faithful
+
+    e = mlp_forward_explorer.MLPForwardExplorer()
+    steps = [dict(x=x) for x in (0.6, 0.7, -2.0, 3.0)]
+    steps += [dict(W2_2=-1.0), dict(x=0.0), dict(b1_3=0.5), dict(activation="tanh"),
+              dict(x=1.5)]
+    assert_blitting_is_faithful(e, steps)

@@ -133,7 +133,15 @@ class MLPForwardExplorer(Explorer):
         self.ax_fn.axhline(0, color="0.7", lw=0.8)
         self.ax_fn.set_xlim(*X_RANGE)
         self.ax_fn.set_xlabel("x")
-        self.ax_fn.legend(loc="upper left", fontsize=7, frameon=False, ncol=2)
+        legend = self.ax_fn.legend(loc="upper left", fontsize=7, frameon=False, ncol=2)
+        # blitting (see Explorer): what changes with the probe x, in drawing order; the
+        # edges and curves depend on the weights and activation only (see _layout_key)
+        self.animated = [*self.node_text, self.ax_net.title, self.probe, legend]
+
+    def _layout_key(self):
+        """The cached background also holds this activation's and these weights' edges and curves."""
+        weights = tuple(self.values[name] for name in DEFAULTS)
+        return super()._layout_key() + (self.values["activation"], weights)
 
     def _update(self):
         from ..plots import _edge_style
