@@ -84,3 +84,13 @@ def test_widget_control_drives_the_explorer():
     ex.inputs["batch_size"].value = 128
     assert ex.result.batch_size == 128 and "full batch" in ex.readout.value
     assert ex.image.value != png0
+
+
+def test_blitted_updates_look_like_a_full_draw():
+    from _blit_check import assert_blitting_is_faithful
+
+    e = sb.SGDBatchExplorer()
+    steps = [dict(seed=s) for s in (1, 2, 3)]
+    steps += [dict(batch_size=b) for b in (16, 1, 128)]
+    steps += [dict(lr=10 ** -1.125), dict(lr=0.3), dict(epochs=5), dict(batch_size=4, seed=7)]
+    assert_blitting_is_faithful(e, steps)

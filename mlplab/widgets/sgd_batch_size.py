@@ -169,9 +169,13 @@ class SGDBatchExplorer(Explorer):
         self.ax_epoch.set_xlabel("epoch (passes over the data)")
         self.ax_step.set_xlabel("update step")
         self.ax_step.set_xscale("log")
-        self.ax_epoch.legend(loc="upper right", fontsize=8)
+        legend = self.ax_epoch.legend(loc="upper right", fontsize=8)
         self.ax_epoch.set_title("per epoch (the same data read)", fontsize=10)
         self.step_title = self.ax_step.set_title("", fontsize=10)
+        # blitting (see Explorer): what changes on an update, in drawing order (the
+        # legend goes on top of the curves that may pass under it)
+        self.animated = [self.ax_epoch.full, self.ax_epoch.mini, self.mini_epoch_pts, legend,
+                         self.ax_step.full, self.ax_step.mini, self.step_title]
 
     def _update(self):
         v = self.values
@@ -185,6 +189,9 @@ class SGDBatchExplorer(Explorer):
                                 for v in (r.full_loss, r.sgd_loss, r.sgd_epoch_loss))
         lo = max(min(np.nanmin(sgd), np.nanmin(full)) / 1.5, 1e-5)
         hi = max(full[0], np.nanmax(sgd)) * 1.5
+        # whole decades: the limits (so the cached background) stay put over most steps
+        lo = 10.0 ** np.floor(np.log10(lo))
+        hi = 10.0 ** np.ceil(np.log10(hi)) if np.isfinite(hi) else hi
 
         ax = self.ax_epoch
         ax.full.set_data(epochs, full)
