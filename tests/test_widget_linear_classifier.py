@@ -78,3 +78,12 @@ def test_widget_control_drives_the_explorer():
     ex.inputs["step"].value = 0
     assert ex.result.step == 0 and "step <b>0</b>" in ex.readout.value
     assert ex.image.value != png0 and ex.readout.value != text0
+
+
+def test_blitted_updates_look_like_a_full_draw():
+    from _blit_check import assert_blitting_is_faithful
+
+    e = lc.LinearClassifierExplorer()
+    steps = [dict(step=s) for s in (31, 32, 0, 200, 5)]
+    steps += [dict(lr=0.05), dict(step=100), dict(lr=5.0), dict(step=1)]
+    assert_blitting_is_faithful(e, steps)

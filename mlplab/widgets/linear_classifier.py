@@ -181,7 +181,7 @@ class LinearClassifierExplorer(Explorer):
             np.zeros((2, 2)), origin="lower", extent=(xs[0], xs[-1], ys[0], ys[-1]),
             cmap=cmap, vmin=-0.5, vmax=k - 0.5, alpha=0.3, aspect="auto",
             interpolation="nearest")
-        self.ax_map.scatter(X[:, 0], X[:, 1], c=y, cmap=cmap, vmin=-0.5, vmax=k - 0.5, s=10,
+        points = self.ax_map.scatter(X[:, 0], X[:, 1], c=y, cmap=cmap, vmin=-0.5, vmax=k - 0.5, s=10,
                             edgecolors="k", linewidths=0.3)
         self.ax_map.set_xlim(xs[0], xs[-1])
         self.ax_map.set_ylim(ys[0], ys[-1])
@@ -194,8 +194,17 @@ class LinearClassifierExplorer(Explorer):
         (self.step_dots,) = ax.plot([], [], "ko", ms=4)
         ax.set_xlim(0, MAX_STEPS)
         ax.set_xlabel("gradient step")
-        ax.legend(loc="center right", fontsize=8)
+        legend = ax.legend(loc="center right", fontsize=8)
         self.curve_title = ax.set_title("", fontsize=10)
+        # blitting (see Explorer): what changes with the step, in drawing order (the
+        # points over the regions, the legend over the step line); the loss and
+        # accuracy curves change only with lr (see _layout_key)
+        self.animated = [self.regions, points, self.map_title, self.step_line,
+                         self.step_dots, legend, self.curve_title]
+
+    def _layout_key(self):
+        """The cached background also holds this learning rate's curves."""
+        return super()._layout_key() + (float(self.values["lr"]),)
 
     def _update(self):
         v = self.values
