@@ -15,7 +15,6 @@ from __future__ import annotations
 import io
 
 import numpy as np
-from matplotlib.axis import Axis
 from matplotlib.collections import Collection, LineCollection
 from matplotlib.image import AxesImage
 from matplotlib.lines import Line2D
