@@ -217,10 +217,14 @@ class LinRegGDExplorer(Explorer):
             a.yaxis.set_minor_locator(NullLocator())
         ax.set_title(r"$\|\beta_{GD} - \beta_{pinv}\|$", fontsize=10)
         # blitting (see Explorer): what changes on an update, in drawing order (the
-        # legends go on top of the lines that may pass under them)
+        # legends go on top of the lines that may pass under them); the loss title
+        # changes rarely, so it stays in the cached background (see _layout_key)
         self.animated = [self.fit_line, fit_legend, self.fit_title, self.loss_line,
-                         self.pinv_loss_line, loss_legend, self.loss_title, self.dist_line,
-                         tol_line]
+                         self.pinv_loss_line, loss_legend, self.dist_line, tol_line]
+
+    def _layout_key(self):
+        """The cached background also holds the loss panel's title."""
+        return super()._layout_key() + (self.loss_title.get_text(),)
 
     def _update(self):
         v = self.values
