@@ -1,5 +1,7 @@
 """The shared explorer machinery: controls and code stay in step both ways."""
 
+from _blit_check import full_draw, pixels
+
 from mlplab.widgets import gd_1d
 
 
@@ -31,29 +33,7 @@ def test_static_figure_displays_as_png_without_pyplot():
     assert png is not None and png[:4] == b"\x89PNG"
 
 
-def _pixels(png):
-    import io
-
-    import numpy as np
-    from PIL import Image
-
-    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
-
-
-def _full_draw(explorer):
-    """The same figure drawn the slow way (every artist, no cached background)."""
-    import io
-
-    for artist in explorer.animated:
-        artist.set_animated(False)
-    buf = io.BytesIO()
-    explorer.fig.savefig(buf, format="png", dpi=explorer.dpi)
-    for artist in explorer.animated:
-        artist.set_animated(True)
-    return buf.getvalue()
-
-
-def test_blitted_updates_look_like_a_full_draw():
+def test_blitted_updates_look_like_afull_draw():
     import numpy as np
 
     from mlplab.widgets.sawtooth import SawtoothExplorer
@@ -62,13 +42,13 @@ def test_blitted_updates_look_like_a_full_draw():
     assert e.animated, "sawtooth opts into blitting"
     for k in (1, 4, 8, 2):
         e.set(k=k)
-        fast, slow = _pixels(e.png()), _pixels(_full_draw(e))
+        fast, slow = pixels(e.png()), pixels(full_draw(e))
         assert fast.shape == slow.shape
         assert np.mean(np.any(fast != slow, axis=2)) < 0.005  # anti-aliasing at overlaps only
     e.set(k=3)
-    before = _pixels(e.png())
+    before = pixels(e.png())
     e.set(k=6)
-    assert np.mean(np.any(_pixels(e.png()) != before, axis=2)) > 0.001  # it really changes
+    assert np.mean(np.any(pixels(e.png()) != before, axis=2)) > 0.001  # it really changes
 
 
 def test_limit_change_redraws_the_background():
