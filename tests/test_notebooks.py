@@ -43,6 +43,10 @@ def test_lesson_hygiene(path):
     if path.stem != "00_start_here":
         assert "Key terms" in markdown, "every lesson has a Key terms box"
         assert HANGUL.search(markdown), "the Key terms box pairs English with Korean"
+        for line in markdown.splitlines():
+            if line.startswith(">") and "—" in line and HANGUL.search(line):
+                assert re.match(r">\s*[-*] ", line), \
+                    f"Key terms lines must be list items ('> - term — 용어'), got {line!r}"
     for c in code:
         assert not HANGUL.search(c.source), "Hangul belongs in markdown, not code/figures"
     from mlplab.exercises import names
