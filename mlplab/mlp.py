@@ -328,11 +328,15 @@ class MLP:
             delta *= 2.0 * scale / diff.size
         return loss, self._backward(cache, delta)
 
-    def _loss(self, X, Y):
-        out, _ = self._forward(X, probs=False)
+    def _loss_from_scores(self, out, Y):
+        """Mean loss from raw last-layer outputs (``_forward(X, probs=False)``)."""
         if self.output == "softmax":
             return _softmax_cross_entropy(out, Y)[0]
-        return float(np.mean((out - Y) ** 2))
+        diff = (out - Y).ravel()
+        return float(diff.dot(diff)) / diff.size  # mean of squares
+
+    def _loss(self, X, Y):
+        return self._loss_from_scores(self._forward(X, probs=False)[0], Y)
 
     def loss(self, X, Y):
         """Mean loss: cross-entropy (softmax output) or mean squared error.

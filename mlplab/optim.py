@@ -100,15 +100,12 @@ def _evaluate(model, X, Y):
     """Loss, accuracy (None for regression) and the forward pass (out, cache) itself."""
     forward = model._forward(X, probs=False)  # raw scores: the loss applies softmax
     out = forward[0]
-    if model.output == "softmax":
-        from .losses import _softmax_cross_entropy
-
-        loss = _softmax_cross_entropy(out, Y)[0]
-        y = Y if Y.ndim == 1 else np.argmax(Y, axis=1)
-        # softmax keeps the order of the scores, so their argmax is the predicted label
-        return loss, float(np.mean(np.argmax(out, axis=1) == y)), forward
-    diff = (out - Y).ravel()
-    return float(diff.dot(diff)) / diff.size, None, forward
+    loss = model._loss_from_scores(out, Y)
+    if model.output != "softmax":
+        return loss, None, forward
+    y = Y if Y.ndim == 1 else np.argmax(Y, axis=1)
+    # softmax keeps the order of the scores, so their argmax is the predicted label
+    return loss, float(np.mean(np.argmax(out, axis=1) == y)), forward
 
 
 def _sgd_step(model, X, Y, lr, forward=None):
