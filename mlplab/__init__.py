@@ -9,6 +9,7 @@ import importlib
 
 from .activations import ACTIVATIONS, get_activation
 from .gradcheck import check_gradients, numerical_gradient, rel_error
+from .i18n import get_language, set_language
 from .linear import add_bias_column, linear_forward, linreg_gradient, lstsq_pinv
 from .losses import cross_entropy, mse, softmax_cross_entropy
 from .mlp import MLP, count_params
@@ -22,7 +23,7 @@ __all__ = [
     "rel_error", "add_bias_column", "linear_forward", "linreg_gradient",
     "lstsq_pinv", "cross_entropy", "mse", "softmax_cross_entropy", "MLP",
     "count_params", "gradient_descent", "minibatches", "sgd", "log_softmax",
-    "one_hot", "predict_labels", "softmax", "__version__",
+    "one_hot", "predict_labels", "softmax", "set_language", "get_language", "__version__",
 ]
 
 _LAZY = ("plots", "widgets", "exercises", "data")

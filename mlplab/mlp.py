@@ -42,7 +42,7 @@ def dense_forward(X, W, b):
     Returns
     -------
     O : (n, d_out) array
-    cache : (X, W), the inputs the backward pass needs
+    cache : (X, W), the inputs the backward pass needs: ``dense_backward(dO, *cache)``
     """
     from .linear import linear_forward
 
@@ -50,22 +50,30 @@ def dense_forward(X, W, b):
     return O, (np.asarray(X, dtype=O.dtype), np.asarray(W, dtype=O.dtype))
 
 
-def dense_backward(dO, cache):
-    """Backward pass of O = X W + b.
+def dense_backward(dO, X, W):
+    """Backward pass of O = X W + b (the same function as lesson 06's exercise).
 
     Given dO = ∂L/∂O: ∂L/∂X = dO Wᵀ, ∂L/∂W = Xᵀ dO, ∂L/∂b = Σ_rows dO.
+    With the cache of ``dense_forward``: ``dense_backward(dO, *cache)``.
 
     Parameters
     ----------
     dO : (n, d_out) array
-    cache : (X (n, d_in), W (d_in, d_out)) from ``dense_forward``
+    X : (n, d_in) array, the layer's input
+    W : (d_in, d_out) array, its weights
 
     Returns
     -------
     dX : (n, d_in), dW : (d_in, d_out), db : (d_out,)
     """
-    X, W = cache
+    X = as_array(X, "X", ndim=2)
+    W = as_array(W, "W", ndim=2)
     dO = as_array(dO, "dO", ndim=2)
+    if X.shape[1] != W.shape[0]:
+        raise ValueError(
+            f"W has shape {W.shape} but X has {X.shape[1]} features; expected W of shape "
+            f"({X.shape[1]}, d_out)."
+        )
     if dO.shape != (X.shape[0], W.shape[1]):
         raise ValueError(
             f"dO has shape {dO.shape} but the layer's output has shape "

@@ -118,7 +118,7 @@ def test_dense_layer_backward_matches_finite_differences():
     X, W, b = rng.normal(size=(3, 4)), rng.normal(size=(4, 2)), rng.normal(size=2)
     G = rng.normal(size=(3, 2))  # L = sum(G * O)
     O, cache = dense_forward(X, W, b)
-    dX, dW, db = dense_backward(G, cache)
+    dX, dW, db = dense_backward(G, *cache)
     assert rel_error(dW, numerical_gradient(lambda v: np.sum(G * dense_forward(X, v, b)[0]), W)) < 1e-9
     assert rel_error(dX, numerical_gradient(lambda v: np.sum(G * dense_forward(v, W, b)[0]), X)) < 1e-9
     assert np.allclose(db, G.sum(axis=0))

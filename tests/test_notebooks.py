@@ -1,38 +1,131 @@
-"""Every lesson runs top to bottom on a fresh kernel, as shipped (all checks
-"not attempted") and with the reference solutions filled in (all checks
-"passed"). nbval runs them a third time as shipped (see pyproject addopts);
-this file adds the check-status assertions and the solved run, plus hygiene.
+"""Every lesson works as a student uses it, in this environment's kernel.
+
+- ``twice``: as shipped (every check "not attempted"), top to bottom, then top
+  to bottom again in the same kernel; no cell may raise.
+- ``rerun_after_solving``: with every exercise solved (reference solutions
+  filled in, every check "passed"), then every earlier cell re-run while the
+  student's functions exist; no cell may raise, no check may change verdict.
+- ``check_first``: each check cell run before its exercise cell: it must say
+  "not attempted" (never "passed"), then "passed" once the exercise has run.
+
+nbval runs the lessons once more as shipped (see pyproject addopts); the
+hygiene tests read the notebooks without running them.
 """
 
+import ast
 import json
-import pathlib
 import re
+from collections import defaultdict
 
+import nbformat
 import pytest
-from notebook_runner import DEF_RE, exercise_name, run_notebook, tags
+from lesson_jobs import LANGUAGES, Families, all_notebooks, lesson_id, order_job
+from notebook_runner import DEF_RE, exercise_name, tags
 
-LESSONS = pathlib.Path(__file__).resolve().parent.parent / "lessons"
-NOTEBOOKS = sorted(LESSONS.glob("[0-9][0-9]_*.ipynb"))
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
+NOTEBOOKS = all_notebooks()
+FAMILIES = Families()
 
 pytestmark = pytest.mark.notebooks
 
 
 def test_there_are_lessons():
-    assert NOTEBOOKS, f"no lesson notebooks found in {LESSONS}"
+    assert "en" in LANGUAGES and NOTEBOOKS, "no lesson notebooks found in lessons/en"
 
 
-@pytest.mark.parametrize("mode", ["shipped", "solved"])
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_lesson_runs(path, mode):
-    report = run_notebook(path, mode)
+def _order_report(path, name):
+    return FAMILIES.get(f"order:{name}", str(path),
+                        lambda: {str(p): order_job(p, name) for p in NOTEBOOKS})
+
+
+def _statuses(report):
+    by_name = defaultdict(list)
+    for name, status in report.checks:
+        by_name[name].append(status)
+    return dict(by_name)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lesson_id)
+def test_lesson_runs_twice_as_shipped(path):
+    report = _order_report(path, "twice")
     assert report.ok, str(report)
+    wrong = [(n, s) for n, s in report.checks if s != "not_attempted"]
+    assert not wrong, f"unfilled exercises must be 'not attempted', got {wrong}\n{report}"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lesson_id)
+def test_lesson_solved_then_earlier_cells_rerun(path):
+    report = _order_report(path, "rerun_after_solving")
+    assert report.ok, str(report)
+    wrong = [(n, s) for n, s in report.checks if s != "passed"]
+    assert not wrong, f"solved exercises must pass, got {wrong}\n{report}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lesson_id)
+def test_check_before_its_exercise_is_not_attempted(path):
+    report = _order_report(path, "check_first")
+    assert report.ok, str(report)
+    expected = {exercise_name(c): ["not_attempted", "passed"]
+                for c in nbformat.read(path, as_version=4).cells if "exercise" in tags(c)}
+    assert _statuses(report) == expected, str(report)
+
+
+# ------------------------------------------------------------------ hygiene
+def _exercise_names():
+    from mlplab.exercises import names
+
+    return set(names())
+
+
+def _names_in(source):
+    """(bound, used) bare names of a code cell; IPython magics are skipped."""
+    tree = ast.parse(re.sub(r"^\s*[%!].*$", "", source, flags=re.M))
+    bound, used = set(), set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            bound |= {(a.asname or a.name).split(".")[0] for a in node.names}
+        elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            bound.add(node.name)
+        elif isinstance(node, ast.arg):
+            bound.add(node.arg)
+        elif isinstance(node, ast.Name):
+            (bound if isinstance(node.ctx, ast.Store) else used).add(node.id)
+    return bound, used
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lesson_id)
+def test_lessons_never_bind_an_exercise_name(path):
+    """Only an exercise cell defines an exercise's name: a lesson that imports
+    ``sigmoid`` would have its cells run the student's function (or the check
+    grade mlplab's). Lessons reach mlplab's versions through a module alias."""
+    exercises = _exercise_names()
+    nb = nbformat.read(path, as_version=4)
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code" or {"exercise", "check"} & set(tags(cell)):
+            continue
+        bound, used = _names_in(cell.source)
+        clash = (bound | used) & exercises
+        assert not clash, (f"cell {i} uses the exercise name(s) {sorted(clash)} as a bare name; "
+                           "use a module alias (act.sigmoid, mlplab.count_params) or another name")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lesson_id)
+def test_imported_names_are_never_rebound(path):
+    """A name the first cell imports (a module alias such as ``act``) keeps its
+    meaning: re-running any later cell must still find the module there."""
+    nb = nbformat.read(path, as_version=4)
+    code = [(i, c) for i, c in enumerate(nb.cells) if c.cell_type == "code"]
+    imported, _ = _names_in(code[0][1].source)
+    for i, cell in code[1:]:
+        if "exercise" in tags(cell):
+            continue
+        bound, _ = _names_in(cell.source)
+        assert not bound & imported, (f"cell {i} rebinds {sorted(bound & imported)}, which the "
+                                      "first cell imports; pick another variable name")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lesson_id)
 def test_lesson_hygiene(path):
-    import nbformat
-
     nb = nbformat.read(path, as_version=4)
     raw = json.loads(path.read_text())
     code = [c for c in nb.cells if c.cell_type == "code"]
@@ -49,13 +142,13 @@ def test_lesson_hygiene(path):
                     f"Key terms lines must be list items ('> - term — 용어'), got {line!r}"
     for c in code:
         assert not HANGUL.search(c.source), "Hangul belongs in markdown, not code/figures"
-    from mlplab.exercises import names
-
+    exercises = _exercise_names()
     for i, c in enumerate(nb.cells):
         if "exercise" in tags(c):
             name = exercise_name(c)
-            assert name in names(), f"exercise {name!r} is not in the catalogue"
+            assert name in exercises, f"exercise {name!r} is not in the catalogue"
             assert "raise NotImplementedError" in c.source
             nxt = nb.cells[i + 1]
-            assert "check" in tags(nxt) and f'check("{name}", {name})' in nxt.source
+            assert "check" in tags(nxt) and nxt.source.strip() == f'check("{name}")', \
+                f"the cell after exercise {name!r} must be tagged 'check' and run check(\"{name}\")"
     assert len(DEF_RE.findall("def a(x):")) == 1  # the regex the runner relies on

@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import html
 import inspect
+import sys
 
+from ..i18n import Text
 from ._core import CheckResult, Exercise, Mistake, run_check
 from .catalogue import CATALOGUE
 
@@ -44,8 +46,15 @@ def _get(name):
     return CATALOGUE[name]
 
 
-def check(name, fn):
-    """Check your function ``fn`` for exercise ``name``.
+_MISSING = object()
+
+
+def check(name, fn=_MISSING):
+    """Check your function for exercise ``name``.
+
+    In a lesson the check cell is ``check("softmax")``: the checker takes the
+    function named ``softmax`` from your notebook. ``check("softmax", my_fn)``
+    checks another function explicitly.
 
     Returns a ``CheckResult`` with ``status`` in {"passed", "failed",
     "not_attempted", "error"} and a ``message``; it shows as a coloured box in
@@ -53,9 +62,38 @@ def check(name, fn):
     for an unknown exercise name.
     """
     if callable(name) and isinstance(fn, str):
-        raise ValueError(f'the arguments are swapped: call check("{fn}", {fn}) — the name first, '
-                         "then your function")
-    return run_check(_get(name), fn)
+        raise ValueError(f'the arguments are swapped: call check("{fn}") or check("{fn}", {fn}) — '
+                         "the name first")
+    ex = _get(name)
+    if fn is _MISSING:
+        frame = sys._getframe(1)
+        fn = frame.f_locals.get(name, frame.f_globals.get(name, _MISSING))
+        del frame
+        if fn is _MISSING:
+            return CheckResult(ex.name, "not_attempted", str(_NOT_DEFINED).format(name=ex.name))
+    if _is_library_function(fn):
+        return CheckResult(ex.name, "not_attempted", str(_LIBRARY).format(
+            name=ex.name, module=getattr(fn, "__module__", "mlplab")))
+    return run_check(ex, fn)
+
+
+_NOT_DEFINED = Text(
+    "no function `{name}` yet — run the exercise cell above (the one with `def {name}(...)`) first",
+    "아직 `{name}` 함수가 없습니다 — 위의 연습문제 셀(`def {name}(...)`이 있는 셀)을 먼저 실행하세요",
+)
+_LIBRARY = Text(
+    "`{name}` here is mlplab's own function (from `{module}`), not yours — write your version in "
+    "the exercise cell above (the one with `def {name}(...)`), run it, then check again",
+    "지금 `{name}`은(는) 여러분의 함수가 아니라 mlplab의 함수(`{module}`)입니다 — 위의 연습문제 셀"
+    "(`def {name}(...)`이 있는 셀)에 직접 작성하고 실행한 다음 다시 확인하세요",
+)
+
+
+def _is_library_function(fn):
+    """True for mlplab's own functions (a lesson's import), not for the exercise references."""
+    module = getattr(fn, "__module__", None) or ""
+    return ((module == "mlplab" or module.startswith("mlplab."))
+            and not module.startswith("mlplab.exercises.catalogue"))
 
 
 def reference(name):

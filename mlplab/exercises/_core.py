@@ -527,7 +527,7 @@ def run_check(ex, fn):
     if not callable(fn):
         return CheckResult(ex.name, "error",
                            f"expected a function, got {type(fn).__name__} {fmt(fn, 60)}; "
-                           f'pass the function itself: check("{ex.name}", {ex.name})')
+                           f'define it in the exercise cell, then run check("{ex.name}")')
     try:
         if ex.validate is not None:
             status, message = ex.validate(lambda c: call(ex, fn, c), ex)

@@ -487,7 +487,12 @@ def find_explorer_cell(nb_path, name):
     import nbformat
 
     nb = nbformat.read(nb_path, as_version=4)
-    markers = (f"{name}.show(", f"{name}.widget(", f"show_{name}(")
+    # the module may be imported under an alias (lessons never bind an exercise's name,
+    # e.g. `from mlplab.widgets import sawtooth as saw`)
+    aliases = {name} | set(re.findall(
+        rf"(?:from\s+mlplab\.widgets\s+import\s+{name}|import\s+mlplab\.widgets\.{name})\s+as\s+(\w+)",
+        "\n".join(c.source for c in nb.cells if c.cell_type == "code")))
+    markers = tuple(m for a in aliases for m in (f"{a}.show(", f"{a}.widget(")) + (f"show_{name}(",)
     for i, cell in enumerate(nb.cells):
         if cell.cell_type != "code" or "static_figure" in cell.source:
             continue

@@ -28,7 +28,7 @@ from lab_driver import (
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-LESSONS_DIR = Path(os.environ.get("MLPLAB_BROWSER_LESSONS", ROOT / "lessons"))
+LESSONS_DIR = Path(os.environ.get("MLPLAB_BROWSER_LESSONS", ROOT / "lessons" / "en"))
 
 # lesson number -> explorers to drive (DESIGN §4); a lesson not written yet is skipped
 LESSONS = {
