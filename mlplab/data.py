@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validate import as_array, check_positive
+from .validation import as_array, check_positive
 
 __all__ = [
     "TARGETS",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validate import as_array
+from .validation import as_array
 
 __all__ = ["plot_loss", "decision_grid", "plot_decision_regions", "plot_fit_1d",
            "network_diagram"]
@@ -134,10 +134,10 @@ def _diagram_layers(sizes_or_params):
             checked.append((W, b))
         sizes = [checked[0][0].shape[0]] + [W.shape[1] for W, _ in checked]
         return sizes, checked
-    from .mlp import _check_sizes
+    from .mlp import check_sizes
 
     try:
-        return _check_sizes(params), None
+        return check_sizes(params), None
     except (TypeError, ValueError) as err:
         raise type(err)(
             f"network_diagram needs layer widths like [784, 15, 10], a list of (W, b) "
