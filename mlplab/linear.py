@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .validation import as_array, check_same_rows
+from .validation import as_array, check_choice, check_same_rows
 
 __all__ = [
     "linear_forward",
@@ -124,6 +124,7 @@ def linreg_loss(X, y, beta, kind="mse"):
     loss : float
     """
     X, y, beta = _check_regression(X, y, beta)
+    check_choice(kind, "kind", ("mse", "norm"))
     mse = float(np.mean((y - X @ beta) ** 2))
     if kind == "mse":
         return mse
@@ -148,6 +149,7 @@ def linreg_gradient(X, y, beta, kind="mse"):
     grad : (d,) array, same shape as beta
     """
     X, y, beta = _check_regression(X, y, beta)
+    check_choice(kind, "kind", ("mse", "norm"))
     n = X.shape[0]
     residual = y - X @ beta
     if kind == "mse":
@@ -177,7 +179,7 @@ class LinearRegression:
     """
 
     def __init__(self, d, kind="mse", beta=None):
-        from .validation import check_choice, check_int
+        from .validation import check_int
 
         self.d = check_int(d, "d", 1, 10**6, example=2)
         self.kind = check_choice(kind, "kind", ("mse", "norm"))

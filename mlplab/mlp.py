@@ -191,7 +191,7 @@ class MLP:
                 f"n_params={self.n_params})")
 
     # ----------------------------------------------------------------- checks
-    def check_inputs(self, X, Y=None):
+    def check_inputs(self, X, Y=None, require_targets=False):
         """Validate a batch (and its targets) for this network; returns (X, Y).
 
         X : (n, d_0), converted to the network's dtype.
@@ -200,6 +200,8 @@ class MLP:
             (n, k) (or (n,) when k = 1). None skips it.
         """
         X = as_array(X, "X", ndim=2, dtype=self.dtype)
+        if Y is None and require_targets:
+            raise ValueError("Y is missing; expected the targets of X (labels (n,) or rows (n, k)).")
         if X.shape[1] != self.sizes[0]:
             raise ValueError(
                 f"X has {X.shape[1]} features but this network expects "
@@ -276,7 +278,7 @@ class MLP:
                 "cache must be the dict returned by forward(X) (keys 'Z', 'H', 'out'); "
                 "call out, cache = model.forward(X) first."
             )
-        _, Y = self.check_inputs(cache["H"][0], Y)
+        _, Y = self.check_inputs(cache["H"][0], Y, require_targets=True)
         _, delta = self.out.loss_and_delta(cache["Z"][-1], self.target_rows(Y))  # δ⁽ᴸ⁾
         return self.backprop(cache, delta)
 
@@ -299,7 +301,7 @@ class MLP:
 
     def loss(self, X, Y):
         """Mean loss over the batch (see ``mlplab.losses.OUTPUTS``). Returns a float."""
-        X, Y = self.check_inputs(X, Y)
+        X, Y = self.check_inputs(X, Y, require_targets=True)
         _, cache = self.forward(X)
         return self.out.loss_and_delta(cache["Z"][-1], self.target_rows(Y))[0]
 
@@ -311,7 +313,7 @@ class MLP:
         loss : float
         grads : list of (dW, db) shaped like ``params``
         """
-        X, Y = self.check_inputs(X, Y)
+        X, Y = self.check_inputs(X, Y, require_targets=True)
         _, cache = self.forward(X)
         loss, delta = self.out.loss_and_delta(cache["Z"][-1], self.target_rows(Y))
         grads, _ = self.backprop(cache, delta)
@@ -334,7 +336,7 @@ class MLP:
         if not self.out.classes:
             raise ValueError("accuracy needs class outputs (softmax or sigmoid); use loss (MSE) "
                              "for regression.")
-        X, y = self.check_inputs(X, y)
+        X, y = self.check_inputs(X, y, require_targets=True)
         if y.ndim == 2:
             y = np.argmax(y, axis=1)
         return float(np.mean(self.predict(X) == y))

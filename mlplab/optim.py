@@ -151,7 +151,9 @@ def _is_mlp(model):
     return isinstance(model, MLP)
 
 
-def _check_model(model):
+def _check_model(model, Y=0):
+    if Y is None:
+        raise ValueError("Y is missing; expected the targets of X (labels (n,) or rows (n, k)).")
     if not (hasattr(model, "params") and callable(getattr(model, "loss_and_grads", None))
             and callable(getattr(model, "check_inputs", None))):
         raise TypeError(
@@ -180,7 +182,7 @@ def _step(model, X, Y, lr, forward_pass=None):
 
 def _check_validation(model, X_val, Y_val):
     if (X_val is None) != (Y_val is None):
-        raise ValueError("pass both X_val and Y_val, or neither.")
+        raise ValueError("X_val and Y_val go together: expected both (a validation set) or neither.")
     return model.check_inputs(X_val, Y_val) if X_val is not None else (None, None)
 
 
@@ -207,7 +209,7 @@ def sgd(model, X, Y, lr, batch_size, epochs, seed=0, X_val=None, Y_val=None, cal
     -------
     History
     """
-    _check_model(model)
+    _check_model(model, Y)
     X, Y = model.check_inputs(X, Y)
     check_same_rows(X, Y, "X", "Y")
     lr = check_positive(lr, "lr")
@@ -280,7 +282,7 @@ def adam(model, X, Y, lr=0.01, steps=1000, batch_size=None, beta1=0.9, beta2=0.9
     -------
     History (step_loss per update; epoch_loss once at the end, on the whole set)
     """
-    _check_model(model)
+    _check_model(model, Y)
     X, Y = model.check_inputs(X, Y)
     check_same_rows(X, Y, "X", "Y")
     lr = check_positive(lr, "lr")

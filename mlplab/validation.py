@@ -38,8 +38,8 @@ def as_array(x, name, ndim=None, dtype=None, allow_int=True, finite=True, allow_
         arr = np.asarray(x)
     except Exception as exc:  # ragged lists and other oddities
         raise TypeError(
-            f"{name} could not be turned into an array ({exc}). "
-            "Pass a rectangular NumPy array of numbers."
+            f"{name} could not be turned into an array; expected a rectangular array of "
+            f"numbers (every row the same length), got {type(x).__name__} ({exc})."
         ) from None
     if arr.dtype == object and arr.size:
         raise TypeError(
@@ -223,7 +223,9 @@ def check_int(value, name, lo=None, hi=None, example=None):
         )
     value = int(value)
     if (lo is not None and value < lo) or (hi is not None and value > hi):
-        raise ValueError(f"{name} must be {_range_text(lo, hi)}, got {value}.")
+        raise ValueError(f"{name} must be {_range_text(lo, hi)}, got {value}."
+                         + (f" For example {name}={example}." if example is not None else
+                            " Choose a value in that range."))
     return value
 
 
@@ -241,13 +243,18 @@ def check_number(value, name, lo=None, hi=None, lo_open=False, example=None):
     if not np.isfinite(value):
         raise ValueError(f"{name} must be a finite number, got {value}.")
     if (lo is not None and (value < lo or (lo_open and value == lo))) or (hi is not None and value > hi):
-        raise ValueError(f"{name} must be {_range_text(lo, hi, lo_open)}, got {value:g}.")
+        raise ValueError(f"{name} must be {_range_text(lo, hi, lo_open)}, got {value:g}."
+                         + (f" For example {name}={example}." if example is not None else
+                            " Choose a value in that range."))
     return value
 
 
 def _range_text(lo, hi, lo_open=False):
-    low = None if lo is None else f"{'>' if lo_open else '>='} {lo:g}"
-    high = None if hi is None else f"<= {hi:g}"
+    def num(v):
+        return f"{v:,}" if isinstance(v, int) else f"{v:g}"
+
+    low = None if lo is None else f"{'>' if lo_open else '>='} {num(lo)}"
+    high = None if hi is None else f"<= {num(hi)}"
     return " and ".join(part for part in (low, high) if part)
 
 
