@@ -152,3 +152,16 @@ def test_lesson_hygiene(path):
             assert "check" in tags(nxt) and nxt.source.strip() == f'check("{name}")', \
                 f"the cell after exercise {name!r} must be tagged 'check' and run check(\"{name}\")"
     assert len(DEF_RE.findall("def a(x):")) == 1  # the regex the runner relies on
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lesson_id)
+def test_every_lesson_assert_says_what_it_expects(path):
+    """A failing assert in a lesson must tell the student what was expected and
+    what it means: every ``assert`` carries a message."""
+    nb = nbformat.read(path, as_version=4)
+    bare = []
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        tree = ast.parse(re.sub(r"^\s*[%!].*$", "", cell.source, flags=re.M))
+        bare += [f"cell {i}, line {node.lineno}" for node in ast.walk(tree)
+                 if isinstance(node, ast.Assert) and node.msg is None]
+    assert not bare, f"asserts without a message: {', '.join(bare)}"
