@@ -26,7 +26,7 @@ def _check_affine(X, W, b):
     if W.shape[0] != X.shape[1]:
         raise ValueError(
             f"W has shape {W.shape} but X has {X.shape[1]} features; expected W "
-            f"of shape ({X.shape[1]}, p). Rows of W match columns of X "
+            f"of shape ({X.shape[1]}, k). Rows of W match columns of X "
             "(row convention: O = X @ W + b); did you pass W.T?"
         )
     if b.shape[0] != W.shape[1]:
@@ -43,12 +43,12 @@ def linear_forward(X, W, b):
     Parameters
     ----------
     X : (n, d) array   one sample per row
-    W : (d, p) array   column j holds the weights into output j
-    b : (p,) array     added to every row (broadcast)
+    W : (d, k) array   column j holds the weights into output j
+    b : (k,) array     added to every row (broadcast)
 
     Returns
     -------
-    O : (n, p) array
+    O : (n, k) array
     """
     X, W, b = _check_affine(X, W, b)
     return X @ W + b
