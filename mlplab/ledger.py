@@ -215,7 +215,7 @@ _thread_lock = threading.Lock()  # one writer per process at a time; flock exclu
 
 
 @contextmanager
-def _locked(directory, timeout=LOCK_TIMEOUT):
+def _locked(directory, timeout=None):
     """Hold the ledger's exclusive lock in ``directory``.
 
     Yields True if locked, False if this file system cannot lock (then writes
@@ -223,6 +223,7 @@ def _locked(directory, timeout=LOCK_TIMEOUT):
     Raises LedgerBusy after ``timeout`` seconds, OSError if the lock file
     cannot be created (a read-only folder).
     """
+    timeout = LOCK_TIMEOUT if timeout is None else timeout
     if not _thread_lock.acquire(timeout=timeout):
         raise LedgerBusy(errno.EBUSY, f"another thread held {LOCK_NAME} for more than {timeout:g} s")
     try:
@@ -352,7 +353,7 @@ class Ledger:
         try:
             with open(self.path, "rb") as f:
                 data = f.read()
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):  # no ledger (yet, or ever: saving says why)
             return []
         good, bad = _parse(data)
         if bad:
@@ -398,7 +399,8 @@ class Ledger:
 # ------------------------------------------------------------------ this process
 _session = []  # every record made in this process, in order
 _unsaved = []  # those not yet in the file (recording off, or a failed write)
-_state_lock = threading.Lock()
+_state_lock = threading.Lock()  # guards the two lists
+_save_lock = threading.Lock()  # one write of the waiting records at a time
 
 
 def ledger():
@@ -445,23 +447,28 @@ def record(event, exercise, **fields):
         with _state_lock:
             _session.append(rec)
             _unsaved.append(rec)
-            pending = list(_unsaved)
         if recording():
-            _save(pending)
+            _save()
         return rec
     except Exception:  # recording must never break a lesson
         return None
 
 
-def _save(pending):
-    try:
-        ledger().append(*pending)
-    except Exception as exc:
-        _warn_once("save", str(_CANNOT_SAVE), path=ledger_path(), reason=_reason(exc))
-        return
-    with _state_lock:
-        saved = {id(r) for r in pending}
-        _unsaved[:] = [r for r in _unsaved if id(r) not in saved]
+def _save():
+    """Write every record still waiting; one thread at a time, so none is written twice."""
+    with _save_lock:
+        with _state_lock:
+            pending = list(_unsaved)
+        if not pending:  # another thread's write took ours along
+            return
+        try:
+            ledger().append(*pending)
+        except Exception as exc:
+            _warn_once("save", str(_CANNOT_SAVE), path=ledger_path(), reason=_reason(exc))
+            return
+        with _state_lock:
+            saved = {id(r) for r in pending}
+            _unsaved[:] = [r for r in _unsaved if id(r) not in saved]
 
 
 def record_check(result, fn=None):
