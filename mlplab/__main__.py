@@ -35,8 +35,9 @@ Verdicts: passed, failed, not_attempted, error (from the checker); timeout
 (an exercise over --timeout-exercise, or the notebook over
 --timeout-notebook), crashed (the kernel stopped, e.g. os._exit), invalid
 (not a readable notebook, or the lesson could not be told). The grader runs
-the notebook's import lines and exercise cells only (cells tagged
-"exercise", or defining one of the lesson's functions), never other cells.
+the notebook's import lines (not those of matplotlib, ipywidgets or the
+explorers) and its exercise cells (tagged "exercise", or defining one of the
+lesson's functions), never other cells.
 
 It runs students' code: run it as a user with nothing secret to read. On a
 JupyterHub, open a terminal in the course environment (environment.yml) and

@@ -7,7 +7,8 @@ Python, through nbclient), several side by side (one per core by default):
 
 1. the kernel runs the notebook's ``import`` lines (from every code cell; the
    rest of those cells is skipped, so explorers and training runs cost
-   nothing), then its exercise cells, in notebook order. Exercise cells are
+   nothing; imports of plotting and widget modules, ``NOT_IMPORTED``, too),
+   then its exercise cells, in notebook order. Exercise cells are
    the cells tagged ``exercise``, and any cell that defines one of the
    lesson's exercise functions at the top level (``def softmax(``), so a
    notebook whose tags were lost is graded too; the last definition wins, as
@@ -309,16 +310,40 @@ def _without_magics(source):
     return "\n".join("" if _MAGIC_RE.match(line) else line for line in source.splitlines())
 
 
+# Modules that draw or make widgets: no exercise function needs them, and importing them
+# (matplotlib, ipywidgets, the explorers) is about a third of the time a notebook takes.
+NOT_IMPORTED = ("matplotlib", "ipywidgets", "mlplab.widgets", "mlplab.plots")
+
+
+def _skipped(module):
+    return any(module == m or module.startswith(m + ".") for m in NOT_IMPORTED)
+
+
 def _imports(source):
-    """The top-level import statements of a cell, as source text."""
+    """The top-level import statements of a cell, as source text, without NOT_IMPORTED modules."""
     text = _without_magics(source)
     try:
         tree = ast.parse(text)
     except SyntaxError:  # a broken cell: its single-line imports still count
         return [line for line in text.splitlines()
-                if re.match(r"^(import\s+\w|from\s+[\w.]+\s+import\s)", line) and "(" not in line]
-    return [ast.get_source_segment(text, node) for node in tree.body
-            if isinstance(node, (ast.Import, ast.ImportFrom))]
+                if re.match(r"^(import\s+\w|from\s+[\w.]+\s+import\s)", line) and "(" not in line
+                and not _skipped(line.split()[1].rstrip(","))]
+    found = []
+    for node in tree.body:
+        if isinstance(node, ast.Import):
+            keep = [a for a in node.names if not _skipped(a.name)]
+        elif isinstance(node, ast.ImportFrom) and not node.level:
+            if _skipped(node.module or ""):
+                continue
+            keep = [a for a in node.names if not _skipped(f"{node.module}.{a.name}")]
+        else:
+            continue
+        if len(keep) == len(node.names):
+            found.append(ast.get_source_segment(text, node))
+        elif keep:
+            node.names = keep
+            found.append(ast.unparse(node))
+    return found
 
 
 @dataclass(frozen=True)

@@ -97,8 +97,9 @@ def test_an_unreadable_file_says_why(tmp_path, content, reason):
 # ------------------------------------------------------------------ what runs
 def test_the_plan_is_every_import_line_and_the_exercise_cells_in_order():
     nb = _nb([
-        _code("%matplotlib inline\nimport numpy as np\nfrom mlplab import activations as act\n"
-              "x = np.arange(3)\nprint(x)"),
+        _code("%matplotlib inline\nimport numpy as np\nimport matplotlib.pyplot as plt\n"
+              "from mlplab import activations as act, plots\nfrom mlplab.widgets import gd_1d\n"
+              "import ipywidgets as widgets, math as m\nx = np.arange(3)\nprint(x)"),
         _code("fig = slow_explorer()"),
         _code("def sigmoid(x):\n    raise NotImplementedError", tags=["exercise"]),
         _code('check("sigmoid")', tags=["check"]),
@@ -108,8 +109,8 @@ def test_the_plan_is_every_import_line_and_the_exercise_cells_in_order():
         _code("x = 1", tags=["exercise"]),  # a tagged cell runs even without a known def
     ])
     imports, cells = plan_cells(nb, L04)
-    assert imports == ["import numpy as np", "from mlplab import activations as act", "import math",
-                       "import scipy"]
+    assert imports == ["import numpy as np", "from mlplab import activations as act", "import math as m",
+                       "import math", "import scipy"]  # no plotting or widget modules
     assert [(c.index, c.defines) for c in cells] == [(2, ("sigmoid",)), (5, ("relu",)),
                                                       (6, ("sigmoid_grad",)), (7, ())]
 
