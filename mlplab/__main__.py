@@ -78,6 +78,10 @@ def _grade(args):
     except (FileNotFoundError, ValueError) as exc:
         print(f"mlplab grade: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        # the notebooks being graded would run to their end first; their kernels stop with us
+        print("mlplab grade: interrupted; nothing was written", file=sys.stderr, flush=True)
+        os._exit(130)
     seconds = time.perf_counter() - start
     if not subs:
         print("mlplab grade: no notebooks found in " + " ".join(args.submissions), file=sys.stderr)

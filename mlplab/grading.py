@@ -708,8 +708,13 @@ def grade(paths, jobs=None, timeout_notebook=300.0, timeout_exercise=30.0, langu
                     f"{sub.lesson.number if sub.lesson else '?'}: {summary} ({sub.seconds:.1f} s)")
         return sub
 
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
+    pool = ThreadPoolExecutor(max_workers=jobs)
+    try:
         list(pool.map(work, subs))
+    except BaseException:  # Ctrl-C: start nothing new
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
     rows = sorted((row for sub in subs for row in sub.rows), key=_order)
     return rows, subs
 

@@ -282,7 +282,8 @@ def _parse(data):
 
 
 def _encode(record):
-    return (json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    text = json.dumps(record, ensure_ascii=False, separators=(",", ":"), default=str)
+    return (text + "\n").encode("utf-8")
 
 
 def _replace(src, dst, attempts=20):
