@@ -97,7 +97,7 @@ def _interpret(value, source):
 _UNKNOWN_MODE = Text(
     "mlplab: unknown course mode {value!r} (set by {source}); expected 'class' or 'self-study'. "
     "Class mode is used, so solutions stay hidden. (This warning is shown once.)",
-    "mlplab: 알 수 없는 수업 방식 {value!r}({source}에서 설정)입니다. 'class' 또는 'self-study'여야 "
+    "mlplab: 알 수 없는 모드 {value!r}({source}에서 설정)입니다. 'class' 또는 'self-study'여야 "
     "합니다. 풀이가 보이지 않도록 수업 모드(class mode)로 진행합니다. (이 경고는 한 번만 표시됩니다.)",
 )
 
@@ -162,7 +162,7 @@ _SOLUTION_TITLE = Text("solution for {name} (class mode)", "{name} 풀이 (수�
 _FIRST_HINT_LOCKED = Text(
     "in this course the hints open one at a time, after attempts. Write your first version of "
     '`{name}`, run check("{name}"); if it does not pass, hint 1 of {total} opens.',
-    "이 수업에서는 힌트가 시도할 때마다 하나씩 열립니다. `{name}`의 첫 버전을 작성하고 "
+    "이 수업에서는 시도할 때마다 힌트가 하나씩 열립니다. `{name}`의 첫 버전을 작성하고 "
     'check("{name}")를 실행해 보세요. 통과하지 못하면 힌트 {total}개 중 1번이 열립니다.',
 )
 _NEXT_HINT_LOCKED = Text(

@@ -71,7 +71,7 @@ _M = {
         "노트북에 `{name}` 함수가 없습니다: 연습문제 셀이 없거나 다른 이름을 정의합니다"),
     "cell_raised": Text(
         "no function `{name}`: its exercise cell raised {error}",
-        "`{name}` 함수가 없습니다: 연습문제 셀에서 {error} 오류가 났습니다"),
+        "`{name}` 함수가 없습니다: 연습문제 셀에서 오류가 났습니다 — {error}"),
     "raised": Text(
         "the check of `{name}` stopped: your function raised {error}, which the checker does not "
         "catch (for example sys.exit)",
