@@ -26,6 +26,8 @@ WRONG = "def {name}(*args, **kwargs):\n    return None\n"
 RAISES = "def {name}(*args, **kwargs):\n    raise ValueError(\"boom\")\n"
 CRASH = "import os\n\n\ndef {name}(*args, **kwargs):\n    os._exit(1)\n"
 LOOP = "def {name}(*args, **kwargs):\n    while True:\n        pass\n"
+EXITS = "import sys\n\n\ndef {name}(*args, **kwargs):\n    sys.exit(3)\n"
+BAD_CELL = "def {name}(x) -> Undefined:\n    return x\n"  # NameError while the cell runs
 CELL_LOOP = "while True:\n    pass\n\n\ndef {name}(*args, **kwargs):\n    return None\n"
 
 
@@ -91,7 +93,9 @@ def _expect_all(expected, student, number, nb):
 def small_class(folder):
     """Write the test's class into ``folder``; returns {(student, lesson, exercise): expectation}.
 
-    An expectation is ("check", source) or ("fixed", verdict, message-in-English).
+    An expectation is ("check", source), ("fixed", verdict, message-in-English), or
+    ("exits", source, message): the checker's verdict if ``check`` catches the function's
+    SystemExit, else the grader's "error" row with that message.
     """
     from mlplab import course
 
@@ -143,6 +147,18 @@ def small_class(folder):
     expected[("heidi", "00", "add")] = ("fixed", "timeout", (
         "the exercise cell of `add` did not finish within {limit:g} s (an endless loop at the top "
         "level of the cell?); it was stopped, so `add` was not checked"))
+
+    nb = solved("04")  # a cell that fails before its def is done; a function calling sys.exit
+    replace(nb, names04[0], BAD_CELL)
+    replace(nb, names04[3], EXITS)
+    save(nb, folder / "judy_04_activations.ipynb")
+    _expect_all(expected, "judy", "04", nb)
+    expected[("judy", "04", names04[0])] = ("fixed", "not_attempted", (
+        f"no function `{names04[0]}`: its exercise cell raised NameError: name 'Undefined' is not "
+        "defined"))
+    expected[("judy", "04", names04[3])] = ("exits", source_of(nb, names04[3]), (
+        f"the check of `{names04[3]}` stopped: your function raised SystemExit, which the checker "
+        "does not catch (for example sys.exit)"))
 
     nb = solved("00")  # identified by metadata; the lesson from its exercise cells
     nb.metadata["mlplab"] = {"student": "ivan"}

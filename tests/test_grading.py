@@ -12,6 +12,7 @@ import os
 import pathlib
 import subprocess
 import sys
+import time
 
 import nbformat
 import numpy as np
@@ -167,6 +168,11 @@ def _expected_csv(expected, limit):
         how = expected[key]
         if how[0] == "check":
             verdict, message = _checker_message(key[0], key[2], how[1])
+        elif how[0] == "exits":
+            try:
+                verdict, message = _checker_message(key[0], key[2], how[1])
+            except SystemExit:
+                verdict, message = "error", how[2]
         else:
             verdict, message = how[1], how[2].format(limit=limit)
         writer.writerow([*key, verdict, message])
@@ -176,8 +182,9 @@ def _expected_csv(expected, limit):
 @pytest.mark.notebooks
 def test_a_synthetic_class_is_graded_exactly(tmp_path):
     """Solved, unsolved, wrong and raising, a kernel killed by os._exit, endless loops in a
-    function and at a cell's top level, malformed JSON, lost tags, a student named by metadata:
-    one command, the exact CSV, a feedback page per student without code or tracebacks."""
+    function and at a cell's top level, malformed JSON, lost tags, a cell failing before its
+    def, sys.exit in a function, a student named by metadata: one command, the exact CSV, a
+    feedback page per student without code or tracebacks."""
     limit = 3.0
     expected = synth.small_class(tmp_path / "class")
     out, feedback = tmp_path / "grades.csv", tmp_path / "feedback"
@@ -190,7 +197,7 @@ def test_a_synthetic_class_is_graded_exactly(tmp_path):
     assert run.returncode == 0, run.stderr
     got = out.read_bytes().decode("utf-8-sig")
     assert got == _expected_csv(expected, limit), f"stderr:\n{run.stderr}"
-    assert "graded 9 notebooks of 9 students" in run.stderr
+    assert "graded 10 notebooks of 10 students" in run.stderr
 
     students = sorted({key[0] for key in expected})
     pages = sorted(p.stem for p in feedback.glob("*.html"))
@@ -227,3 +234,17 @@ def test_grade_help_documents_how_students_are_identified():
                    "kim/04_activations.ipynb -> kim", "JupyterHub", "--timeout-exercise"):
         assert needle in out
 
+
+
+@pytest.mark.notebooks
+def test_a_notebook_over_its_time_limit_gets_a_row_in_the_course_language(tmp_path):
+    from mlplab.grading import Submission, grade_notebook
+
+    path = synth.save(synth.replace(synth.solved("00"), "add", synth.CELL_LOOP), tmp_path / "kim_00.ipynb")
+    nb, _ = read_submission(path)
+    start = time.monotonic()
+    rows = grade_notebook(Submission(path, "kim", course.lesson("00"), nb), timeout_notebook=15,
+                          timeout_exercise=600, language="ko")
+    assert time.monotonic() - start < 15 + 15  # the limit, plus stopping the kernel
+    assert rows == [Row("kim", "00", "add", "timeout",
+                        "노트북당 제한 시간 15초가 지나 `add`을(를) 확인하기 전에 채점을 멈췄습니다")]
