@@ -203,7 +203,8 @@ class ProgressMap:
     def _repr_html_(self):
         esc = html.escape
         passed, total = self._counts()
-        out = ['<div style="font-family:inherit;color:#202124;margin:4px 0">',
+        out = ['<div style="font-family:inherit;color:#202124;background:#fff;padding:6px 10px;'
+               'margin:4px 0;border-radius:4px;border:1px solid #e0e0e0;display:inline-block">',
                f"<b>{esc(str(_TITLE))}</b> — {esc(_TOTAL.format(passed=passed, total=total))}"]
         out += [f'<div style="font-size:90%;color:#5f6368">{esc(n)}</div>' for n in self._notes()]
         out.append('<table style="border-collapse:collapse;margin-top:4px">')
@@ -219,7 +220,8 @@ class ProgressMap:
                 f'<td style="padding:3px 8px;text-align:left">{chips}</td>'
                 f'<td style="padding:3px 8px;text-align:right;color:#5f6368">{esc(count)}</td></tr>')
         out.append("</table>")
-        legend = " ".join(self._chip_html(s, str(_LABELS[s]), str(_LABELS[s])) for s in STATUSES)
+        legend = " ".join(self._chip_html(s, str(_LABELS[s]), str(_LABELS[s]), code=False)
+                          for s in STATUSES)
         out.append(f'<div style="font-size:85%;margin-top:4px">{esc(str(_LEGEND))}: {legend}</div>')
         out.append("</div>")
         return "".join(out)
@@ -229,12 +231,14 @@ class ProgressMap:
         return self._chip_html(p.status, p.name, tip)
 
     @staticmethod
-    def _chip_html(status, text, tip):
+    def _chip_html(status, text, tip, code=True):
         bg, border = _COLOURS[status]
+        label = (f'<code style="background:none;color:#202124">{html.escape(text)}</code>' if code
+                 else html.escape(text))
         return (f'<span title="{html.escape(tip)}" style="display:inline-block;background:{bg};'
                 f"border:1px solid {border};border-radius:10px;padding:0 7px;margin:1px 2px;"
-                f'white-space:nowrap"><span style="color:{border}">{_ICONS[status]}</span> '
-                f"<code style=\"background:none\">{html.escape(text)}</code></span>")
+                f'white-space:nowrap;color:#202124"><span style="color:{border}">{_ICONS[status]}'
+                f"</span> {label}</span>")
 
 
 def progress(lesson=None):
