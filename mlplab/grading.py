@@ -37,6 +37,7 @@ import ast
 import csv
 import html
 import json
+import math
 import os
 import pathlib
 import re
@@ -493,7 +494,7 @@ def _run(client, cell, index, timeout):
     """Execute one cell; raises _KernelLost if it times out or the kernel dies."""
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
-    client.timeout = max(1, int(round(timeout)))
+    client.timeout = max(1, math.ceil(timeout))  # whole seconds, never shorter than asked
     try:
         client.execute_cell(cell, index)
     except CellTimeoutError:
@@ -555,11 +556,10 @@ def grade_notebook(sub, timeout_notebook=300.0, timeout_exercise=30.0, language=
                     started = True
                     try:
                         _run(client, work.cells[0], 0, left())
-                    except _KernelLost as exc:
-                        what = "timeout" if left() <= 0 else exc.how
+                    except _KernelLost as exc:  # only the notebook's limit applies here
                         reason = ("the notebook's import lines did not finish in time"
-                                  if what == "timeout" else "the kernel stopped during its imports")
-                        finish("timeout" if left() <= 0 else "crashed", "setup_failed", reason=reason)
+                                  if exc.how == "timeout" else "the kernel stopped during its imports")
+                        finish(exc.how, "setup_failed", reason=reason)
                         break
                     for k, planned in enumerate(cells, start=1):
                         if planned.index in skip:
@@ -569,7 +569,8 @@ def grade_notebook(sub, timeout_notebook=300.0, timeout_exercise=30.0, language=
                             _run(client, work.cells[k], k, limit)
                         except _KernelLost as exc:
                             skip.add(planned.index)
-                            lost = ("notebook", None) if left() <= 0 else (exc.how, planned)
+                            budget = exc.how == "timeout" and limit < timeout_exercise
+                            lost = ("notebook", None) if budget else (exc.how, planned)
                             break
                         error = _error_text(work.cells[k])
                         for name in planned.defines:
@@ -585,7 +586,7 @@ def grade_notebook(sub, timeout_notebook=300.0, timeout_exercise=30.0, language=
                             try:
                                 _run(client, cell, base + j, limit)
                             except _KernelLost as exc:
-                                if left() <= 0:
+                                if exc.how == "timeout" and limit < timeout_exercise + GRACE:
                                     lost = ("notebook", None)
                                 else:
                                     key = "check_timeout" if exc.how == "timeout" else "check_crashed"
