@@ -286,6 +286,45 @@ def _encode(record):
     return (text + "\n").encode("utf-8")
 
 
+def _write_atomically(path, chunks, locked):
+    """Write ``chunks`` (bytes) to a temporary file beside ``path``, flush it to disk and
+    rename it over ``path``: readers see the old file or the new one, never a part."""
+    if locked:  # under the lock one fixed name is safe, and a killed writer's leftover is reused
+        tmp = path.with_name(path.name + ".tmp")
+    else:  # no lock: a name of our own so two writers never share the temporary file
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        with open(tmp, "wb") as f:
+            for chunk in chunks:
+                f.write(chunk)
+            f.flush()
+            os.fsync(f.fileno())
+        _replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    _fsync_directory(path.parent)
+
+
+def _fsync_directory(directory):
+    """Make the rename itself durable (POSIX); best effort, nothing depends on it."""
+    if os.name == "nt":
+        return
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
 def _replace(src, dst, attempts=20):
     """os.replace, retried briefly when Windows reports the target as in use."""
     for i in range(attempts):
@@ -326,23 +365,7 @@ class Ledger:
                 old = b""
             if old and not old.endswith(b"\n"):  # a hand-edited file without the last newline
                 old += b"\n"
-            if locked:
-                tmp = self.path.with_name(self.path.name + ".tmp")
-            else:  # no lock: a name of our own so two writers never share the temporary file
-                tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-            try:
-                with open(tmp, "wb") as f:
-                    f.write(old)
-                    f.write(b"".join(_encode(r) for r in new))
-                    f.flush()
-                    os.fsync(f.fileno())
-                _replace(tmp, self.path)
-            except BaseException:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
-                raise
+            _write_atomically(self.path, [old, b"".join(_encode(r) for r in new)], locked)
 
     def read(self):
         """All readable records, oldest first.
@@ -367,7 +390,7 @@ class Ledger:
 
     def _recover(self):
         """Copy a damaged file aside, then replace it by its readable records."""
-        with _locked(self.directory):
+        with _locked(self.directory) as locked:
             try:
                 data = self.path.read_bytes()
             except FileNotFoundError:
@@ -381,25 +404,13 @@ class Ledger:
                 n += 1
                 aside = self.path.with_name(f"progress-unreadable-{stamp}-{n}.jsonl")
             aside.write_bytes(data)  # the copy first: if anything below fails, nothing is lost
-            tmp = self.path.with_name(self.path.name + ".tmp")
-            try:
-                with open(tmp, "wb") as f:
-                    f.write(b"".join(_encode(r) for r in good))
-                    f.flush()
-                    os.fsync(f.fileno())
-                _replace(tmp, self.path)
-            except BaseException:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
-                raise
+            _write_atomically(self.path, [_encode(r) for r in good], locked)
         _warn_once("damaged", str(_DAMAGED), path=self.path, bad=bad, aside=aside, good=len(good))
 
 
 # ------------------------------------------------------------------ this process
 _session = []  # every record made in this process, in order
-_unsaved = []  # those not yet in the file (recording off, or a failed write)
+_unsaved = []  # those made with recording on but not yet in the file (a failed write)
 _state_lock = threading.Lock()  # guards the two lists
 _save_lock = threading.Lock()  # one write of the waiting records at a time
 
@@ -445,10 +456,12 @@ def record(event, exercise, **fields):
         rec.update(fields)
         rec.setdefault("mode", _mode())
         rec["version"] = _version()
+        on = recording()
         with _state_lock:
             _session.append(rec)
-            _unsaved.append(rec)
-        if recording():
+            if on:  # made while recording is off, a record is never saved, not even later
+                _unsaved.append(rec)
+        if on:
             _save()
         return rec
     except Exception:  # recording must never break a lesson

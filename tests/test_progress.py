@@ -159,6 +159,9 @@ def test_with_recording_off_nothing_is_written_but_the_session_is_remembered(dat
     assert not (data / ledger.FILE_NAME).exists()
     assert mlplab.progress().statuses()["add"] == "passed"
     assert "Recording is off" in str(mlplab.progress())
+    ledger.set_recording(True)  # on again: what happened while it was off stays unsaved
+    hint("add")
+    assert [r["event"] for r in _file_records(data)[0]] == ["hint"]
 
 
 # ------------------------------------------------------------------ robustness
