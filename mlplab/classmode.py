@@ -179,12 +179,12 @@ _NO_MORE_HINTS = Text(
     "왔습니다: 마지막 힌트와 여러분의 함수를 한 줄씩 비교해 보고, 그래도 막히면 강사에게 물어보세요.",
 )
 _WITHHELD = Text(
-    "in this course the solutions are not shown (class mode). Keep going — each check that does "
-    'not pass opens one more hint: hint("{name}"). If you are stuck, ask your instructor; they '
-    "would rather help than see the answer copied.",
-    "이 수업에서는 풀이를 보여 주지 않습니다(수업 모드). 계속 도전해 보세요. 통과하지 못한 check마다 "
-    '힌트가 하나씩 더 열립니다: hint("{name}"). 막히면 강사에게 물어보세요. 답을 베끼는 것보다 '
-    "질문하는 편을 더 반길 것입니다.",
+    "in this course the solutions are not shown. Keep going — each new version of your function "
+    'that a check does not pass opens one more hint: hint("{name}"). If you are stuck, ask your '
+    "instructor; they would rather help than see an answer copied.",
+    "이 수업에서는 풀이를 보여 주지 않습니다. 계속 도전해 보세요. 함수를 고쳤는데 check를 통과하지 "
+    '못하면 그때마다 힌트가 하나씩 더 열립니다: hint("{name}"). 막히면 강사에게 물어보세요. 답을 '
+    "베끼는 것보다 질문하는 편을 더 반길 것입니다.",
 )
 
 

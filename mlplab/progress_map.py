@@ -56,10 +56,10 @@ _TOTAL = Text("{passed} of {total} exercises passed", "연습문제 {total}개 �
 _SELF_MODE = Text("Self-study mode: hints and solutions are there whenever you want them.",
                   "자습 모드: 힌트와 풀이를 언제든 볼 수 있습니다.")
 _CLASS_MODE = Text(
-    "Class mode{course} (set by {source}): solutions are not shown; each check that does not pass "
-    "opens one more hint.",
-    "수업 모드{course}({source}에서 설정): 풀이는 보이지 않고, 통과하지 못한 check마다 힌트가 하나씩 더 "
-    "열립니다.",
+    "Class mode{course} (set by {source}): solutions are not shown; each new version of a "
+    "function that a check does not pass opens one more hint.",
+    "수업 모드{course}({source}에서 설정): 풀이는 보이지 않고, 고친 함수가 check를 통과하지 못할 "
+    "때마다 힌트가 하나씩 더 열립니다.",
 )
 _RECORDING_OFF = Text(
     "Recording is off (MLPLAB_PROGRESS=off or mlplab.ledger.set_recording(False)): this map shows "
