@@ -141,6 +141,7 @@ class Report:
     checks: list = field(default_factory=list)  # (name, status)
     errors: list = field(default_factory=list)  # human-readable problems
     outputs: dict = field(default_factory=dict)  # cell index -> text of its last run
+    first: dict = field(default_factory=dict)  # cell index -> outputs of its first run
 
     @property
     def ok(self):
@@ -222,6 +223,7 @@ def run_order(path, order, mode="shipped", timeout=600, python=None, env=None):
                 report.errors.append(f"step {step}: cell {i} raised: {_plain(str(exc))[-1500:]}")
             text = cell_text(cell)
             report.outputs[i] = text
+            report.first.setdefault(i, [dict(o) for o in cell.get("outputs", [])])
             if "check" in tags(cell):
                 found = STATUS_RE.findall(text)
                 if not found:
