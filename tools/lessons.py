@@ -113,8 +113,11 @@ class Term:
 
     @property
     def english_forms(self):
-        base = re.sub(r"\s*\(.*?\)", "", self.english).strip()
-        return tuple(dict.fromkeys([self.english, base]))
+        """Accepted English in the parentheses: "bias / intercept" accepts either."""
+        forms = []
+        for name in self.english.split(" / "):
+            forms += [name.strip(), re.sub(r"\s*\(.*?\)", "", name).strip()]
+        return tuple(dict.fromkeys(forms))
 
 
 def _split(cell):
