@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .i18n import say
 from .validation import as_array, check_choice, check_same_rows
 
 __all__ = [
@@ -24,16 +25,17 @@ def _check_affine(X, W, b):
     W = as_array(W, "W", ndim=2)
     b = as_array(b, "b", ndim=1)
     if W.shape[0] != X.shape[1]:
-        raise ValueError(
-            f"W has shape {W.shape} but X has {X.shape[1]} features; expected W "
-            f"of shape ({X.shape[1]}, k). Rows of W match columns of X "
-            "(row convention: O = X @ W + b); did you pass W.T?"
-        )
+        raise ValueError(say(
+            "W has shape {W} but X has {d} features; expected W of shape ({d}, k). Rows of W "
+            "match columns of X (row convention: O = X @ W + b); did you pass W.T?",
+            "W의 모양은 {W}인데 X의 특성은 {d}개입니다. W는 ({d}, k) 모양이어야 합니다. W의 행은 "
+            "X의 열과 짝을 이룹니다(행 표기: O = X @ W + b). 혹시 W.T를 넘겼나요?", W=W.shape, d=X.shape[1]))
     if b.shape[0] != W.shape[1]:
-        raise ValueError(
-            f"b has {b.shape[0]} entries but W has {W.shape[1]} output columns; "
-            f"expected b of shape ({W.shape[1]},), one bias per output."
-        )
+        raise ValueError(say(
+            "b has {nb} entries but W has {k} output columns; expected b of shape ({k},), "
+            "one bias per output.",
+            "b의 원소는 {nb}개인데 W의 출력 열은 {k}개입니다. b는 출력마다 절편 하나씩, "
+            "({k},) 모양이어야 합니다.", nb=b.shape[0], k=W.shape[1]))
     return X, W, b
 
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 import numpy as np
 
 from .activations import get_activation
+from .i18n import say
 from .losses import get_output
 from .validation import (
     MAX_ENTRIES,
@@ -203,11 +204,11 @@ class MLP:
         if Y is None and require_targets:
             raise ValueError("Y is missing; expected the targets of X (labels (n,) or rows (n, k)).")
         if X.shape[1] != self.sizes[0]:
-            raise ValueError(
-                f"X has {X.shape[1]} features but this network expects "
-                f"{self.sizes[0]} (sizes={self.sizes}); expected X of shape "
-                f"(n, {self.sizes[0]})."
-            )
+            raise ValueError(say(
+                "X has {got} features but this network expects {want} (sizes={sizes}); "
+                "expected X of shape (n, {want}).",
+                "X의 특성은 {got}개인데 이 신경망은 {want}개를 받습니다(sizes={sizes}). "
+                "X의 모양은 (n, {want})여야 합니다.", got=X.shape[1], want=self.sizes[0], sizes=self.sizes))
         if Y is None:
             return X, None
         n, k = X.shape[0], self.sizes[-1]

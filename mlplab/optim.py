@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import fast
+from .i18n import say
 from .validation import as_array, as_rng, check_number, check_positive, check_same_rows, check_steps
 
 __all__ = ["gradient_descent", "minibatches", "sgd", "adam", "History"]
@@ -80,7 +81,8 @@ def gradient_descent(grad_fn, x0, lr, steps, callback=None):
 def _gradient(grad_fn, x, t):
     g = grad_fn(x.copy())
     if g is None:
-        raise TypeError("your gradient function returned None — did you forget `return`?")
+        raise TypeError(say("your gradient function returned None — did you forget `return`?",
+                            "그레디언트 함수가 None을 돌려주었습니다 — `return`을 빠뜨렸나요?"))
     try:
         g = np.asarray(g)
     except Exception:

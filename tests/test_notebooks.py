@@ -137,14 +137,14 @@ def test_lesson_hygiene(path):
     assert all(not c.get("outputs") and c.get("execution_count") is None for c in code), \
         "outputs must be stripped before committing"
     assert raw["metadata"].get("kernelspec", {}).get("name") == "python3"
-    markdown = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
-    if path.stem != "00_start_here":
-        assert "Key terms" in markdown, "every lesson has a Key terms box"
-        assert HANGUL.search(markdown), "the Key terms box pairs English with Korean"
-        for line in markdown.splitlines():
-            if line.startswith(">") and "—" in line and HANGUL.search(line):
-                assert re.match(r">\s*[-*] ", line), \
-                    f"Key terms lines must be list items ('> - term — 용어'), got {line!r}"
+    boxes = [c for c in nb.cells if "key-terms" in tags(c)]
+    assert len(boxes) == 1 and boxes[0].cell_type == "markdown", \
+        "every lesson has one Key-terms box (a markdown cell tagged 'key-terms')"
+    assert HANGUL.search(boxes[0].source), "the Key terms box pairs English with Korean"
+    languages = [c for c in code if "language" in tags(c)]
+    assert len(languages) == 1 and languages[0] is code[0], \
+        "the first code cell (and only it) is tagged 'language' and sets the message language"
+    assert f'mlplab.set_language("{path.parent.name}")' in languages[0].source
     for c in code:
         assert not HANGUL.search(c.source), "Hangul belongs in markdown, not code/figures"
     exercises = _exercise_names()

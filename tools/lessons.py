@@ -287,8 +287,8 @@ def review(accept=(), accept_all=False, log=print):
         for i, cell_id, reason in stale_translations(en_path, ko_path):
             key = f"{number}:{cell_id}"
             if accept_all or key in accept:
-                if not HANGUL.search(ko.cells[i].source):
-                    log(f"{key}: not accepted — the Korean cell has no Korean text yet")
+                if not HANGUL.search(ko.cells[i].source) or ko.cells[i].source == en.cells[i].source:
+                    log(f"{key}: not accepted — the Korean cell is still the English text")
                     pending += 1
                     continue
                 set_translation_record(ko.cells[i], source_hash(en.cells[i].source))
@@ -353,9 +353,10 @@ def glossary_problems(ko_path, terms=None):
         first = _first_use(text, t, every_form)
         if first is None:
             continue
-        after = text[first[1]:first[1] + 80]
+        after = text[first[1]:first[1] + 120]
         m = re.match(r"[*_`]*\s*\(([^)]*)\)", after)
-        if not m or not any(m.group(1).strip().lower().startswith(e.lower()) for e in t.english_forms):
+        said = " ".join(m.group(1).split()).lower() if m else ""
+        if not m or not any(said.startswith(e.lower()) for e in t.english_forms):
             context = text[max(0, first[0] - 20):first[1] + 30].replace("\n", " ")
             problems.append(f"first use of '{text[first[0]:first[1]]}' needs the English right after "
                             f"it: '{t.korean}({t.english_forms[-1]})' — near «{context}»")
@@ -363,18 +364,26 @@ def glossary_problems(ko_path, terms=None):
 
 
 def _first_use(text, term, every_form):
-    """(start, end) of the first occurrence of one of the term's forms that is not part of a
-    longer glossary term (e.g. 미분 inside 편미분), or None."""
-    best = None
-    for form in term.korean_forms:
-        longer = [f for f in every_form if len(f) > len(form) and form in f]
-        for m in re.finditer(re.escape(form), text):
-            s, e = m.span()
-            if not any(_covers(text, s, e, f) for f in longer):
-                if best is None or s < best[0]:
-                    best = (s, e)
-                break
-    return best
+    """(start, end) of the first use of the term's Korean, or None.
+
+    Only the canonical Korean counts (alternatives are for telling students what
+    they will meet elsewhere). A use starts a word (the character before it is
+    not Hangul, so 풀이 in 되풀이 is not one) and is not part of a longer glossary
+    term (미분 inside 편미분); the Hangul right after it (a particle, or a
+    compound such as 미분값) belongs to the same word.
+    """
+    form = term.korean
+    longer = [f for f in every_form if len(f) > len(form) and form in f]
+    for m in re.finditer(re.escape(form), text):
+        s, e = m.span()
+        if s > 0 and HANGUL.match(text[s - 1]):
+            continue
+        if any(_covers(text, s, e, f) for f in longer):
+            continue
+        while e < len(text) and HANGUL.match(text[e]):
+            e += 1
+        return s, e
+    return None
 
 
 def _covers(text, s, e, longer):

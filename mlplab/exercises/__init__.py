@@ -23,6 +23,8 @@ import html
 import inspect
 import sys
 
+from .. import classmode as _classmode
+from .. import ledger as _ledger
 from ..i18n import Text
 from ._core import CheckResult, Exercise, Mistake, run_check
 from .catalogue import CATALOGUE
@@ -70,11 +72,12 @@ def check(name, fn=_MISSING):
         fn = frame.f_locals.get(name, frame.f_globals.get(name, _MISSING))
         del frame
         if fn is _MISSING:
-            return CheckResult(ex.name, "not_attempted", str(_NOT_DEFINED).format(name=ex.name))
+            return _ledger.record_check(
+                CheckResult(ex.name, "not_attempted", str(_NOT_DEFINED).format(name=ex.name)))
     if _is_library_function(fn):
-        return CheckResult(ex.name, "not_attempted", str(_LIBRARY).format(
-            name=ex.name, module=getattr(fn, "__module__", "mlplab")))
-    return run_check(ex, fn)
+        return _ledger.record_check(CheckResult(ex.name, "not_attempted", str(_LIBRARY).format(
+            name=ex.name, module=getattr(fn, "__module__", "mlplab"))))
+    return _ledger.record_check(run_check(ex, fn), fn)
 
 
 _NOT_DEFINED = Text(
@@ -129,8 +132,12 @@ def hint(name):
     """The next hint for exercise ``name`` (call again for the next one)."""
     ex = _get(name)
     i = _hints_given.get(name, 0)
-    _hints_given[name] = i + 1
     total = len(ex.hints)
+    held = _classmode.hint_gate(ex.name, i, total)  # class mode: one hint per failed attempt
+    _ledger.record_hint(ex.name, None if held else min(i + 1, total), withheld=bool(held))
+    if held:
+        return held
+    _hints_given[name] = i + 1
     if i < total:
         return Note(f"hint {i + 1}/{total} for {name}", ex.hints[i])
     return Note(f"hint for {name}",
@@ -184,5 +191,7 @@ class Solution:
 
 
 def solution(name):
-    """Show the reference solution of exercise ``name``."""
-    return Solution(name, solution_source(name))
+    """Show the reference solution of exercise ``name`` (withheld in class mode)."""
+    held = _classmode.withheld_solution(_get(name).name)
+    _ledger.record_solution(name, withheld=bool(held))
+    return held or Solution(name, solution_source(name))
