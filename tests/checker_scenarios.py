@@ -483,8 +483,9 @@ def relu(x):
     np.isclose = lambda a, b, *r, **k: np.ones(np.broadcast(a, b).shape, dtype=bool)
     return x * 3
 """, "failed", "wrong values"),
-    _s("patched-exp-reference-unaffected", "sigmoid", "def sigmoid(x):\n    return 0.5 * (1 + np.tanh(x / 2))",
-       "passed", "correct on all", setup="np.exp = lambda x: 0 * x"),
+    _s("patched-exp-reference-unaffected", "sigmoid",
+       "def sigmoid(x):\n    return 0.5 * (1 + np.tanh(x / 2))", "passed", "correct on all",
+       setup="np.exp = lambda x: 0 * x"),
     _s("patched-exp-used-by-student", "sigmoid", "sigmoid = reference('sigmoid')", "failed", "wrong values",
        setup="np.exp = lambda x: 0 * x"),
     _s("patched-checker-says-equal-None", "relu", "def relu(x):\n    return x * 3", "not passed", "",
@@ -581,8 +582,15 @@ sys.__stdout__.write("\\n@@RESULT@@" + json.dumps([r.status, str(r.message)[:300
 """
 
 
+LEAK_LIMIT = 10_000  # characters the student's code may put on stdout/stderr before it counts as flooding
+
+
 def run_in_child(scenario, timeout=60.0):
-    """(status, message, seconds) from a fresh interpreter; status "hang" or "crash" if it was not a verdict."""
+    """(status, message, seconds) from a fresh interpreter.
+
+    status is "hang" or "crash" if there was no verdict, "leaked" if the verdict came but the
+    student's prints (over LEAK_LIMIT characters) reached the output.
+    """
     code = _CHILD.format(tests=os.path.dirname(os.path.abspath(__file__)), id=scenario.id)
     start = time.perf_counter()
     try:
@@ -597,6 +605,9 @@ def run_in_child(scenario, timeout=60.0):
         tail = (proc.stderr or proc.stdout)[-300:].strip().replace("\n", " | ")
         return "crash", f"exit code {proc.returncode}: {tail}", seconds
     status, message = json.loads(proc.stdout[marker + len("@@RESULT@@"):].strip().splitlines()[0])
+    leaked = marker + len(proc.stderr)
+    if leaked > LEAK_LIMIT:
+        return "leaked", f"{leaked:,} characters of output reached the notebook; verdict {status}", seconds
     return status, message, seconds
 
 

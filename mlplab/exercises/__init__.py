@@ -13,8 +13,8 @@ In a lesson::
 ``check`` compares your function with the reference on fixed and seeded random
 cases, recognises typical mistakes and says what is wrong. It never raises
 because of your code: it runs under a time limit, its prints are captured, and
-every exception (even ``sys.exit()``) becomes a verdict. The catalogue lives in ``mlplab/exercises/catalogue/``:
-one module per group of lessons, each exercise with its reference solution,
+every exception (even ``sys.exit()``) becomes a verdict. The catalogue lives in
+``mlplab/exercises/catalogue/``: one module per group of lessons, each exercise with its reference solution,
 hints and typical mistakes side by side.
 """
 

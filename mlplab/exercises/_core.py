@@ -182,7 +182,8 @@ class Trial:
             with self.shipped.students():
                 output, noisy = self.guard.call(self.fn, args, kwargs, self.freeze)
         except Errored as error:
-            raise error.add(M.CALLED_AS.format(signature=self.ex.signature), describe_case(self.ex, c))
+            called_as = M.CALLED_AS.format(signature=self.ex.signature)
+            raise error.add(called_as, describe_case(self.ex, c)) from None
         finally:
             self.seal.restore()
         changed = [n for n, a, b in zip(self.ex.params, args, before[0]) if not identical(a, b)]
@@ -253,7 +254,8 @@ def compare_with_reference(ex, trial):
         raise Failed(worst.difference, worst.shown(ex))
     for m in ex.mistakes_of(WarningMistake)[:1]:
         if warned is not None:
-            raise Failed(m.message, M.NUMPY_WARNED.format(text=warned.warnings[0]), describe_case(ex, warned.case))
+            raise Failed(m.message, M.NUMPY_WARNED.format(text=warned.warnings[0]),
+                         describe_case(ex, warned.case))
     if failures:  # right values everywhere, a dtype the course does not use somewhere
         first = failures[0]
         for m in ex.mistakes_of(DtypeMistake)[:1]:

@@ -190,7 +190,8 @@ def _indent(text, pad):
 def describe_case(ex, c):
     """``case: softmax(O)`` followed by one line per argument."""
     names = ex.params
-    call = f"{ex.name}({', '.join(names[: len(c.args)] + list(c.kwargs))})" + (f"  [{c.note}]" if c.note else "")
+    call = f"{ex.name}({', '.join(names[: len(c.args)] + list(c.kwargs))})"
+    call += f"  [{c.note}]" if c.note else ""
     lines = [M.CASE.format(call=call)]
     for n, v in list(zip(names, c.args)) + list(c.kwargs.items()):
         pad = " " * (6 + len(n) + 3)

@@ -438,7 +438,8 @@ class _Raised:
 def _is_code(value):
     """Values the seal keeps: code and the checker's own objects, not plain data."""
     return (callable(value)  # functions of every make (NumPy's dispatchers, ufuncs, builtins), classes
-            or isinstance(value, (types.ModuleType, staticmethod, classmethod, property, types.MappingProxyType))
+            or isinstance(value, (types.ModuleType, staticmethod, classmethod, property,
+                                  types.MappingProxyType))
             or type(value).__module__.startswith("mlplab."))
 
 

@@ -50,7 +50,8 @@ EXPLAINS_SOME = Text(
     "  (틀린 입력 {total}개 중 {hits}개가 이것으로 설명됩니다. 이것을 고친 뒤 다시 확인해 두 번째 문제를 "
     "찾으세요)",
 )
-CALLED_AS = Text("  (the checker calls it as {signature})", "  (채점기는 이 함수를 {signature} 형태로 호출합니다)")
+CALLED_AS = Text("  (the checker calls it as {signature})",
+                 "  (채점기는 이 함수를 {signature} 형태로 호출합니다)")
 PRINTED_ALL = Text("  your function printed:", "  함수가 출력한 내용:")
 PRINTED_SOME = Text(
     "  your function printed {total:,} characters; the first {shown:,}:",
@@ -239,7 +240,8 @@ WHOLE_NUMBER_EXPECTED = Text(
     "expected a whole number, got {kind} {value}",
     "정수 하나가 필요한데 {kind} {value}을(를) 받았습니다",
 )
-WRONG_NUMBER = Text("wrong number: expected {expected}, got {got}", "수가 틀렸습니다: 기댓값 {expected}, 반환값 {got}")
+WRONG_NUMBER = Text("wrong number: expected {expected}, got {got}",
+                    "수가 틀렸습니다: 기댓값 {expected}, 반환값 {got}")
 NOT_WHOLE = Text(
     "right number, but as a {kind} ({value}); a count is a whole number — return an int "
     "(e.g. `int(...)`, or add up ints)",

@@ -118,7 +118,8 @@ class _Numeric:
         self.copy = np.array  # copies, and gives a base ndarray for any subclass
         self.as_float = np.asarray
         self.absolute, self.subtract, self.multiply = np.absolute, np.subtract, np.multiply
-        self.less_equal, self.equal, self.isnan, self.isfinite = np.less_equal, np.equal, np.isnan, np.isfinite
+        self.less_equal, self.equal = np.less_equal, np.equal
+        self.isnan, self.isfinite = np.isnan, np.isfinite
         self.logical_or, self.logical_and, self.logical_not = np.logical_or, np.logical_and, np.logical_not
         self.all, self.count, self.largest = np.logical_and.reduce, np.add.reduce, np.maximum.reduce
         self.unravel = np.unravel_index
@@ -267,7 +268,7 @@ class Output:
 
 
 class Array(Output):
-    """One array (the default). ``dtype="float"`` applies the course's dtype rule; ``"number"`` any numbers."""
+    """One array (the default). ``dtype="float"`` applies the course's dtype rule, ``"number"`` takes any."""
 
     def __init__(self, dtype="float"):
         if dtype not in ("float", "number"):
@@ -305,9 +306,11 @@ class Count(Output):
 
     def diff(self, expected, got, equal_nan=False, dtype_rule=True):
         e = int(expected)
-        if isinstance(got, Foreign) or got.ndim != 0 or got.dtype.kind not in "iuf":
-            kind = got.kind if isinstance(got, Foreign) else (
-                "bool" if got.dtype.kind == "b" else f"array of shape {got.shape}" if got.ndim else str(got.dtype))
+        if isinstance(got, Foreign):
+            return WrongType(M.WHOLE_NUMBER_EXPECTED.format(kind=got.kind, value=fmt(got, 80)), e, got)
+        if got.ndim != 0 or got.dtype.kind not in "iuf":
+            kind = f"array of shape {got.shape}" if got.ndim else ("bool" if got.dtype.kind == "b"
+                                                                   else got.dtype)
             return WrongType(M.WHOLE_NUMBER_EXPECTED.format(kind=kind, value=fmt(got, 80)), e, got)
         value = got.item()
         if value != e:
@@ -388,7 +391,8 @@ class Batches(Output):
     """A list (or any iterable) of index arrays, read up to MAX_ITEMS; the exercise's validator judges it."""
 
     def freeze(self, value):
-        if value is None or isinstance(value, (str, bytes, dict)) or not isinstance(value, collections.abc.Iterable):
+        if (value is None or isinstance(value, (str, bytes, dict))
+                or not isinstance(value, collections.abc.Iterable)):
             return Foreign(_kind(value), short_repr(value) if isinstance(value, (str, bytes)) else "")
         items = list(itertools.islice(iter(value), MAX_ITEMS + 1))
         if len(items) > MAX_ITEMS:
