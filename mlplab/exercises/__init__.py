@@ -35,7 +35,7 @@ from ._core import (
     run_check,
 )
 from ._display import CheckResult, Note, Solution
-from ._guard import SEAL, sealed
+from ._guard import SEAL, refuse_reentry, sealed
 from .catalogue import CATALOGUE
 
 __all__ = [
@@ -73,6 +73,7 @@ def check(name, fn=_MISSING):
     for an unknown exercise name. Your function runs under a time limit, its
     prints are captured, and nothing it raises escapes the check.
     """
+    refuse_reentry()  # check(...) indented into the student's function: stop, don't recurse
     if callable(name) and isinstance(fn, str):
         raise ValueError(M.SWAPPED.format(fn=fn))
     ex = _get(name)

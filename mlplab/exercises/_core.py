@@ -218,8 +218,8 @@ class Failure:
 
     def shown(self, ex):
         """The case, the difference's notes, expected and got."""
-        return "\n".join([describe_case(ex, self.case), *self.difference.notes,
-                          show_outputs(self.expected, self.got, self.difference)])
+        return "\n".join([describe_case(ex, self.case), show_outputs(self.expected, self.got, self.difference),
+                          *self.difference.notes])
 
 
 # ------------------------------------------------------------------ the judge
@@ -285,13 +285,12 @@ def _raise_named_mistake(ex, trial, failures):
     if not failures:
         return
     best, best_hits = None, []
-    with trial.shipped:
-        for m in ex.mistakes_of(Mistake):
-            hits = [f for f in failures if _matches(ex, trial, m, f)]
-            if len(hits) == len(failures):
-                raise Failed(m.message, failures[0].shown(ex))
-            if len(hits) > len(best_hits):
-                best, best_hits = m, hits
+    for m in ex.mistakes_of(Mistake):
+        hits = [f for f in failures if _matches(ex, trial, m, f)]
+        if len(hits) == len(failures):
+            raise Failed(m.message, failures[0].shown(ex))
+        if len(hits) > len(best_hits):
+            best, best_hits = m, hits
     if len(best_hits) >= 2 and 2 * len(best_hits) >= len(failures):
         raise Failed(best.message, M.EXPLAINS_SOME.format(hits=len(best_hits), total=len(failures)),
                      best_hits[0].shown(ex))

@@ -452,7 +452,9 @@ class Seal:
     (functions, classes, modules, the checker's own objects) and :meth:`restore` puts back what
     was replaced. Names added to a class, or added to a module where they shadow a builtin
     (``len``), are removed. Plain data is not sealed: module state that changes by design (the
-    hint counters) keeps working, and the verdict never depends on module-level data.
+    hint counters) keeps working, and the verdict never depends on module-level data. A module
+    that rebinds a function-valued global on purpose (a hook set at run time) lists its name in
+    ``__unsealed__ = ("name",)``.
     """
 
     def __init__(self):
@@ -462,7 +464,9 @@ class Seal:
     def take(self, modules):
         self._saved = []
         for module in modules:
-            self._saved.append((module, {k: v for k, v in vars(module).items() if _is_code(v)}, False))
+            free = set(getattr(module, "__unsealed__", ()))
+            self._saved.append((module, {k: v for k, v in vars(module).items()
+                                         if _is_code(v) and k not in free}, False))
             for value in vars(module).values():
                 if isinstance(value, type) and value.__module__ == module.__name__:
                     self._saved.append((value, dict(vars(value)), True))
@@ -476,7 +480,8 @@ class Seal:
                 if now.get(name, _GONE) is not value:
                     setattr(space, name, value)
                     changed.append(f"{space.__name__}.{name}")
-            extra = [k for k in now if k not in saved and not k.startswith("__")
+            free = set(getattr(space, "__unsealed__", ()))
+            extra = [k for k in now if k not in saved and k not in free and not k.startswith("__")
                      and (is_class or hasattr(builtins, k))]
             for name in extra:
                 delattr(space, name)

@@ -228,6 +228,8 @@ FACTOR = Text(
     " — every entry is {factor} times the expected one (a missing or extra factor, or sign?)",
     " — 모든 원소가 기댓값의 {factor}배입니다(곱하는 수나 부호가 빠졌거나 더해졌나요?)",
 )
+MORE_DIGITS = Text("  with more digits: expected {expected}, got {got}",
+                   "  자릿수를 늘려 보면: 기댓값 {expected}, 반환값 {got}")
 WORST_ENTRY = Text(
     "  largest difference at {index}: expected {expected}, got {got}",
     "  가장 큰 차이는 {index} 위치: 기댓값 {expected}, 반환값 {got}",

@@ -140,13 +140,15 @@ class _Numeric:
         return max(1.0, float(self.largest(self.absolute(finite)))) if finite.size else 1.0
 
     def close(self, got, expected, dtype, equal_nan=False):
-        """Entrywise |got − expected| ≤ atol·scale + rtol·|expected| (equal infinities, and nan
-        against nan if equal_nan, count as close)."""
+        """Entrywise |got − expected| ≤ atol·scale + rtol·|expected| where both are finite; elsewhere
+        only the same infinity (or, if equal_nan, nan against nan) counts as close."""
         rtol, atol = self.tolerance(dtype)
         g, e = self.floats(got), self.floats(expected)
         with self.errstate(invalid="ignore", over="ignore"):
             bound = atol * self.scale(e) + rtol * self.absolute(e)
-            ok = self.logical_or(self.less_equal(self.absolute(self.subtract(g, e)), bound), self.equal(g, e))
+            finite = self.logical_and(self.isfinite(g), self.isfinite(e))
+            within = self.logical_and(finite, self.less_equal(self.absolute(self.subtract(g, e)), bound))
+            ok = self.logical_or(within, self.equal(g, e))
             if equal_nan:
                 ok = self.logical_or(ok, self.logical_and(self.isnan(g), self.isnan(e)))
         return ok
@@ -174,9 +176,13 @@ def tolerance(dtype):
 
 
 def identical(a, b):
-    """Structural equality of two inputs, before and after the student's call (arrays entrywise)."""
-    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
-        return isinstance(a, np.ndarray) and isinstance(b, np.ndarray) and _NUMERIC.identical(a, b)
+    """Structural equality of an input before (``a``) and after (``b``) the student's call.
+
+    ``a`` is the checker's own copy; ``b`` may hold whatever the student's code put into a list,
+    so types are compared exactly before anything of ``b`` is used.
+    """
+    if type(a) is np.ndarray or type(b) is np.ndarray:
+        return type(a) is np.ndarray and type(b) is np.ndarray and _NUMERIC.identical(a, b)
     if isinstance(a, (list, tuple)):
         return type(a) is type(b) and len(a) == len(b) and all(identical(x, y) for x, y in zip(a, b))
     if isinstance(a, np.random.Generator) or callable(a):
@@ -461,10 +467,13 @@ def _values_problem(e, got, what, equal_nan):
         c = float(num.count(num.multiply(ef, g), axis=None)) / scale if scale > 0 else 0.0
         if c != 0.0 and num.all_close(g, c * ef, got.dtype):
             text += M.FACTOR.format(factor=fmt(c))
-    if ef.ndim >= 1 and ef.size >= 2:
-        index = tuple(int(i) for i in num.unravel(int(gap.argmax()), gap.shape))
-        at = index[0] if len(index) == 1 else list(index)
-        notes.insert(0, M.WORST_ENTRY.format(index=at, expected=f"{ef[index]:.10g}", got=f"{g[index]:.10g}"))
+    # the digits that differ, even where the 4-digit arrays below look the same
+    index = tuple(int(i) for i in num.unravel(int(gap.argmax()), gap.shape)) if gap.ndim else ()
+    digits = {"expected": f"{ef[index]:.10g}", "got": f"{g[index]:.10g}"}
+    if ef.size >= 2:
+        notes.insert(0, M.WORST_ENTRY.format(index=index[0] if len(index) == 1 else list(index), **digits))
+    else:
+        notes.insert(0, M.MORE_DIGITS.format(**digits))
     return WrongValues(text, notes=notes)
 
 
