@@ -28,6 +28,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 
@@ -578,14 +579,15 @@ sys.path.insert(0, {tests!r})
 import checker_scenarios as S
 sc = next(s for s in S.SCENARIOS if s.id == {id!r})
 r = S.run(sc)
-sys.__stdout__.write("\\n@@RESULT@@" + json.dumps([r.status, str(r.message)[:3000]]) + "\\n")
+import mlplab
+sys.__stdout__.write("\\n@@RESULT@@" + json.dumps([r.status, str(r.message)[:3000], mlplab.__file__]) + "\\n")
 """
 
 
 LEAK_LIMIT = 10_000  # characters the student's code may put on stdout/stderr before it counts as flooding
 
 
-def run_in_child(scenario, timeout=60.0):
+def run_in_child(scenario, timeout=60.0, expect_mlplab=None):
     """(status, message, seconds) from a fresh interpreter.
 
     status is "hang" or "crash" if there was no verdict, "leaked" if the verdict came but the
@@ -595,7 +597,7 @@ def run_in_child(scenario, timeout=60.0):
     start = time.perf_counter()
     try:
         proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                              timeout=timeout, stdin=subprocess.DEVNULL,
+                              timeout=timeout, stdin=subprocess.DEVNULL, cwd=tempfile.gettempdir(),
                               env={**os.environ, "MLPLAB_LANG": "en", "OPENBLAS_NUM_THREADS": "1"})
     except subprocess.TimeoutExpired:
         return "hang", f"no verdict after {timeout:.0f} s", time.perf_counter() - start
@@ -604,7 +606,9 @@ def run_in_child(scenario, timeout=60.0):
     if marker < 0:
         tail = (proc.stderr or proc.stdout)[-300:].strip().replace("\n", " | ")
         return "crash", f"exit code {proc.returncode}: {tail}", seconds
-    status, message = json.loads(proc.stdout[marker + len("@@RESULT@@"):].strip().splitlines()[0])
+    status, message, where = json.loads(proc.stdout[marker + len("@@RESULT@@"):].strip().splitlines()[0])
+    if expect_mlplab and os.path.dirname(where) != expect_mlplab:
+        raise RuntimeError(f"the child imported mlplab from {where}, not from {expect_mlplab}")
     leaked = marker + len(proc.stderr)
     if leaked > LEAK_LIMIT:
         return "leaked", f"{leaked:,} characters of output reached the notebook; verdict {status}", seconds
@@ -619,11 +623,12 @@ def main(argv=None):
     args = parser.parse_args(argv)
     import mlplab
 
-    print(f"mlplab from {os.path.dirname(mlplab.__file__)}")
+    where = os.path.dirname(mlplab.__file__)
+    print(f"mlplab from {where}")
     chosen = [s for s in SCENARIOS if args.k in s.id]
     right = worded = 0
     for sc in chosen:
-        status, message, seconds = run_in_child(sc, args.timeout)
+        status, message, seconds = run_in_child(sc, args.timeout, expect_mlplab=where)
         ok = sc.right(status)
         says = ok and sc.phrase in message
         right += ok

@@ -73,8 +73,9 @@ def test_a_wrong_float32_answer_still_fails_and_says_how_it_was_judged():
     assert "compared with float32's tolerance: relative 0.0001" in result.message
 
 
-@pytest.mark.parametrize("name, label", [("sigmoid_grad", "with more digits"), ("softmax", "largest difference"),
-                                         ("cross_entropy", "with more digits")])
+@pytest.mark.parametrize("name, label", [
+    ("sigmoid_grad", "with more digits"), ("softmax", "largest difference"),
+    ("cross_entropy", "with more digits")])
 def test_values_that_look_identical_show_the_digits_that_differ(name, label):
     result = check(name, lambda *args: reference(name)(*args) * (1 + 1e-5))
     assert result.status == "failed"

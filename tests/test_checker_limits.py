@@ -268,7 +268,7 @@ def test_ipythons_stdin_error_is_not_not_attempted():
     assert IPython
 
     def relu(x):
-        raise StdinNotImplementedError("raw_input was called, but this frontend does not support input requests.")
+        raise StdinNotImplementedError("raw_input was called, but this frontend does not support input")
 
     result = check("relu", relu)
     assert result.status == "error" and "input()" in result.message
@@ -310,7 +310,8 @@ def test_builtins_and_partials_are_not_stubs():
 
 
 def test_code_below_a_leftover_raise_is_an_error_that_says_so():
-    relu = _define("def f(x):\n    # YOUR CODE HERE\n    raise NotImplementedError\n    return np.maximum(x, 0)")
+    relu = _define("def f(x):\n    # YOUR CODE HERE\n    raise NotImplementedError\n"
+                   "    return np.maximum(x, 0)")
     result = check("relu", relu)
     assert result.status == "error"
     assert result.message.startswith("your function still raises NotImplementedError — the line "

@@ -201,7 +201,7 @@ class Trial:
             raise Failed(M.RETURNS_NONE, describe_case(self.ex, c))
         if seen.changed:
             raise Failed(_mutation_message(self.ex, seen.changed), describe_case(self.ex, c))
-        difference = self.ex.output.diff(None, seen.output)
+        difference = self.ex.output.unreadable(seen.output)
         if difference is not None:
             raise Failed(difference, describe_case(self.ex, c))
         return seen.output
@@ -217,9 +217,9 @@ class Failure:
     difference: Difference
 
     def shown(self, ex):
-        """The case, the difference's notes, expected and got."""
-        return "\n".join([describe_case(ex, self.case), show_outputs(self.expected, self.got, self.difference),
-                          *self.difference.notes])
+        """The case, expected and got, then the difference's notes."""
+        outputs = show_outputs(self.expected, self.got, self.difference)
+        return "\n".join([describe_case(ex, self.case), outputs, *self.difference.notes])
 
 
 # ------------------------------------------------------------------ the judge

@@ -558,13 +558,14 @@ SHIPPED = Shipped([np, np.linalg, np.random])
 def sealed(fn):
     """Decorator: restore the checker's sealed code before every call of ``fn``.
 
-    The seal object is held in this closure, so rebinding a module name cannot switch it off.
+    The seal's restore method is held in this closure, so rebinding a module name, or the
+    method itself, cannot switch it off.
     """
-    seal = SEAL
+    restore = SEAL.restore
 
     @functools.wraps(fn)
     def sealed_fn(*args, **kwargs):
-        seal.restore()
+        restore()
         return fn(*args, **kwargs)
 
     return sealed_fn

@@ -262,6 +262,10 @@ PAIR_EXPECTED = Text(
     "layer {layer}: expected a pair ({a}{layer}, {b}{layer}), got {got}",
     "{layer}번째 층: ({a}{layer}, {b}{layer}) 쌍이 필요한데 {got}을(를) 받았습니다",
 )
+NOT_READABLE = Text(
+    "{what} is a {kind}, which the checker cannot read as an answer",
+    "{what}이(가) {kind}라서 채점기가 답으로 읽을 수 없습니다",
+)
 BATCH_ITEMS = Text(
     "{what} is a {kind}; expected a list of index arrays",
     "{what}이(가) {kind}입니다. 인덱스 배열의 리스트여야 합니다",

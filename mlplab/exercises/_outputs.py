@@ -257,6 +257,12 @@ class Output:
     def diff(self, expected, got, equal_nan=False, dtype_rule=True):
         raise NotImplementedError
 
+    def unreadable(self, got):
+        """A WrongType if the answer could not be read at all, else None (used before a validator)."""
+        if isinstance(got, Foreign):
+            return WrongType(M.NOT_READABLE.format(what=M.YOUR_OUTPUT, kind=got.kind))
+        return None
+
     def same(self, expected, got):
         """Do two answers agree in value (used to recognise typical mistakes; dtype not judged)?"""
         return self.diff(expected, got, equal_nan=True, dtype_rule=False) is None
@@ -407,6 +413,9 @@ class Batches(Output):
 
     def diff(self, expected, got, equal_nan=False, dtype_rule=True):
         """Only whether it could be read as batches; the exercise's own validator judges the rest."""
+        return self.unreadable(got)
+
+    def unreadable(self, got):
         if isinstance(got, Foreign):
             if got.endless:
                 return WrongType(M.ENDLESS.format(what=M.YOUR_OUTPUT, kind=got.kind, cap=MAX_ITEMS))

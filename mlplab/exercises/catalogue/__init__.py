@@ -17,12 +17,14 @@ Adding an exercise
 4. Add the ``Exercise`` to the module's ``EXERCISES``.
 """
 
+from types import MappingProxyType
+
 from . import activations, approximation, classification, gd, mlp, training, warmup
 
-CATALOGUE = {
+CATALOGUE = MappingProxyType({  # read-only: a notebook cannot swap an exercise
     ex.name: ex
     for module in (warmup, gd, classification, activations, mlp, training, approximation)
     for ex in module.EXERCISES
-}
+})
 
 __all__ = ["CATALOGUE"]
