@@ -97,8 +97,9 @@ def test_a_22_MB_print_stays_out_of_the_notebook(kernel):
     assert len(text) < 3000
 
 
-def test_sys_exit_does_not_stop_the_kernel(kernel):
-    text, error, _ = kernel.run("def relu(x):\n    sys.exit()\n\ncheck('relu')")
+@pytest.mark.parametrize("call", ["sys.exit()", "exit()", "quit()", "raise SystemExit(0)"])
+def test_exiting_does_not_stop_the_kernel(kernel, call):
+    text, error, _ = kernel.run(f"def relu(x):\n    {call}\n\ncheck('relu')")
     assert error is None and text.startswith("[error] relu: your function calls `sys.exit()`"), text
     _usable(kernel)
 

@@ -101,6 +101,10 @@ def _refuse_input(prompt=""):
     raise InputRequested
 
 
+def _refuse_exit(*args, **kwargs):
+    raise SystemExit(*args)  # IPython's exit() would instead ask the kernel to shut down
+
+
 # ------------------------------------------------------------- the stub test
 _STUB_OPS = {
     "RESUME", "NOP", "CACHE", "EXTENDED_ARG", "COPY_FREE_VARS", "MAKE_CELL",  # bookkeeping
@@ -376,15 +380,44 @@ def _attempt(fn, args, kwargs, freeze):
         return "raised", _Raised(exc)
 
 
+_REFUSED = {"input": _refuse_input, "exit": _refuse_exit, "quit": _refuse_exit}
+
+
 @contextlib.contextmanager
 def _redirected(stream):
-    saved = sys.stdout, sys.stderr, builtins.input
+    """Prints go to ``stream``; ``input()`` is refused; ``exit()``/``quit()`` raise SystemExit.
+
+    In a Jupyter kernel ``exit()`` is IPython's exiter, which does not raise but asks the kernel
+    to shut down after the cell; its ``ask_exit`` is replaced for the call, so it raises too.
+    """
+    saved_streams = sys.stdout, sys.stderr
+    saved = [(builtins, name, vars(builtins).get(name, _GONE)) for name in _REFUSED]
+    shell = _ipython_shell()
+    if shell is not None:
+        saved += [(shell, name, vars(shell).get(name, _GONE)) for name in ("ask_exit", "keepkernel_on_exit")]
     sys.stdout = sys.stderr = stream
-    builtins.input = _refuse_input
+    for name, refusal in _REFUSED.items():
+        setattr(builtins, name, refusal)
+    if shell is not None:
+        shell.ask_exit = _refuse_exit
     try:
         yield
     finally:
-        sys.stdout, sys.stderr, builtins.input = saved
+        sys.stdout, sys.stderr = saved_streams
+        for owner, name, value in saved:
+            if value is _GONE:
+                vars(owner).pop(name, None)
+            else:
+                setattr(owner, name, value)
+
+
+def _ipython_shell():
+    """The running IPython shell, if there is one (IPython itself is never imported here)."""
+    get = getattr(sys.modules.get("IPython"), "get_ipython", None)
+    try:
+        return get() if get is not None else None
+    except Exception:  # noqa: BLE001
+        return None
 
 
 _settrace, _gettrace = sys.settrace, sys.gettrace  # bound at import, like everything the guard relies on
