@@ -209,6 +209,31 @@ class Forever(list):
 def sgd_step(params, grads, lr):
     return Forever([(W - lr * dW, b - lr * db) for (W, b), (dW, db) in zip(params, grads)])
 """, "error", "took longer than"),
+    _s("switches-the-alarm-off", "relu", """
+import signal
+def relu(x):
+    signal.setitimer(signal.ITIMER_REAL, 0)
+    signal.signal(signal.SIGALRM, signal.SIG_IGN)
+    while True:
+        pass
+""", "error", "took longer than"),
+    _s("exception-whose-str-hangs", "relu", """
+class Slow(Exception):
+    def __str__(self):
+        while True:
+            pass
+
+def relu(x):
+    raise Slow()
+""", "error", "took longer than"),
+    _s("exception-whose-str-fails", "relu", """
+class Broken(Exception):
+    def __str__(self):
+        raise RuntimeError("no text")
+
+def relu(x):
+    raise Broken()
+""", "error", "Broken: (no message)"),
     _s("slow-but-finite", "relu", """
 def relu(x):
     time.sleep(0.05)
@@ -228,6 +253,14 @@ def gd_step(x, grad, lr):
     _s("exit-builtin", "relu", """
 def relu(x):
     raise SystemExit(0)
+""", "error", "sys.exit"),
+    _s("exit-call", "relu", """
+def relu(x):
+    exit()
+""", "error", "sys.exit"),
+    _s("quit-call", "softmax", """
+def softmax(O):
+    quit(1)
 """, "error", "sys.exit"),
     _s("keyboard-interrupt-raised", "softmax", """
 def softmax(O):

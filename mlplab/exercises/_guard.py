@@ -34,6 +34,7 @@ interrupt handler are restored exactly afterwards.
 
 from __future__ import annotations
 
+import _thread
 import builtins
 import contextlib
 import ctypes
@@ -58,6 +59,7 @@ CASE_SECONDS = 3.0  # one call of the student's function (and reading its answer
 CHECK_SECONDS = 10.0  # all calls of one check together
 REPEAT_SECONDS = 0.05  # after the limit, the stop is repeated this often until the code gives up
 TRACE_AFTER = 3  # stops swallowed before every line of the student's code is made to stop (see below)
+POLL_SECONDS = 0.02  # how often the watchdog thread looks at the clock
 PRINT_KEEP = 4000  # characters of the student's prints kept for the message
 
 
@@ -178,12 +180,14 @@ class _AlarmTimer:
                     _stop_every_line(frame)
                 raise TimeLimit
 
+        self._on_alarm = on_alarm
         self._started = time.monotonic()
         self._old_handler = signal.signal(signal.SIGALRM, on_alarm)
         self._old_timer = signal.setitimer(signal.ITIMER_REAL, 0, 0)
         return self
 
     def start(self, limit):
+        signal.signal(signal.SIGALRM, self._on_alarm)  # again: the last call may have replaced it
         signal.setitimer(signal.ITIMER_REAL, limit, REPEAT_SECONDS)
 
     def stop(self):
@@ -224,48 +228,90 @@ def _stop_every_line(frame):
 
 
 class _WatchdogTimer:
-    """A thread that injects TimeLimit into the checking thread (PyThreadState_SetAsyncExc)."""
+    """A thread that injects TimeLimit into the checking thread (``PyThreadState_SetAsyncExc``).
 
-    def __init__(self, clock):
-        self.clock = clock
-        self._lock = threading.Lock()
+    The only timer outside the main thread; in the main thread a backup ``delay`` seconds behind
+    the alarm, for code that switched the alarm off (``signal.setitimer(..., 0)``). An injected
+    exception lands between two bytecodes, so it cannot cut a ``time.sleep`` short.
+
+    The checking thread touches only a C lock, in ``with`` blocks, never a ``threading.Condition``
+    whose Python code an exception could interrupt half-way; the watchdog polls every
+    :data:`POLL_SECONDS`. An injection made just before :meth:`stop` is let land inside
+    :func:`_absorb_stray` instead of being cancelled (cancelling with ``SetAsyncExc(id, NULL)``
+    leaves CPython 3.11's eval breaker set for good).
+    """
+
+    def __init__(self, clock, delay=0.0):
+        self.clock, self.delay = clock, delay
         self._target = threading.get_ident()
-        self._thread = None
-        self._done = threading.Event()
+        self._lock = _thread.allocate_lock()
+        self._deadline = None
+        self._closed = False
+        self._injected = False
 
     def __enter__(self):
+        self._thread = threading.Thread(target=self._watch, daemon=True, name="mlplab-check-watchdog")
+        self._thread.start()
         return self
 
-    def _inject(self, exc):
-        return ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self._target), exc)
-
-    def _watch(self, limit, done):
-        if done.wait(limit):
-            return
+    def _watch(self):
         while True:
+            time.sleep(POLL_SECONDS)
             with self._lock:
-                if not self.clock.armed or done.is_set():
+                if self._closed:
                     return
-                self.clock.fired += 1
-                self._inject(ctypes.py_object(TimeLimit))
-            if done.wait(REPEAT_SECONDS):
-                return
+                if self._deadline is not None and time.monotonic() >= self._deadline:
+                    if self.clock.armed:
+                        self.clock.fired += 1
+                        self._injected = True
+                        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self._target),
+                                                                   ctypes.py_object(TimeLimit))
+                    self._deadline = time.monotonic() + REPEAT_SECONDS
 
     def start(self, limit):
-        self._done = threading.Event()
-        self._thread = threading.Thread(target=self._watch, args=(limit, self._done), daemon=True,
-                                        name="mlplab-check-watchdog")
-        self._thread.start()
+        with self._lock:
+            self._deadline = time.monotonic() + limit + self.delay
 
-    def stop(self):
-        self._done.set()
-        with self._lock:  # an injection in flight has landed (or been cancelled) after this
-            self._inject(None)  # cancel a pending one
+    def stop(self, closing=False):
+        with self._lock:  # no injection is in flight once this lock is ours
+            self._deadline = None
+            self._closed = self._closed or closing
+            injected, self._injected = self._injected, False
+        if injected:
+            _absorb_stray()
 
     def __exit__(self, *exc):
         self.clock.armed = False
-        self.stop()
+        self.stop(closing=True)
+        self._thread.join()
         return False
+
+
+def _absorb_stray():
+    """Let an injected TimeLimit that has not landed yet land here, where it does no harm."""
+    try:
+        _nothing()  # entering a Python function is a point where a pending exception is raised
+    except TimeLimit:
+        pass
+
+
+def _nothing():
+    pass
+
+
+class _Timers:
+    """Several timers started and stopped together (the alarm and its backup watchdog)."""
+
+    def __init__(self, *timers):
+        self.timers = timers
+
+    def start(self, limit):
+        for timer in self.timers:
+            timer.start(limit)
+
+    def stop(self):
+        for timer in self.timers:
+            timer.stop()
 
 
 # ---------------------------------------------------------------- the guard
@@ -298,8 +344,11 @@ class Guard:
         refuse_reentry()
         self._stack = contextlib.ExitStack()
         try:
-            self._timer = self._stack.enter_context(
-                (_AlarmTimer if _AlarmTimer.usable() else _WatchdogTimer)(self.clock))
+            if _AlarmTimer.usable():
+                self._timer = _Timers(self._stack.enter_context(_AlarmTimer(self.clock)),
+                                      self._stack.enter_context(_WatchdogTimer(self.clock, delay=1.0)))
+            else:
+                self._timer = self._stack.enter_context(_WatchdogTimer(self.clock))
             self._flag_interrupts()
         except BaseException:
             self._stack.close()
@@ -354,7 +403,8 @@ class Guard:
                     clock.armed = False  # first: from here on the alarm does nothing
                     _settrace(trace)  # (a C function: not traced) before any Python call
                     timer.stop()
-            except TimeLimit:
+            except TimeLimit:  # (it may have landed before timer.stop() ran: stop again)
+                timer.stop()
                 kind, value = "timeout", None
             except Reentered:
                 raise Errored(M.REENTERED) from None
