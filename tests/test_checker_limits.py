@@ -172,6 +172,22 @@ def test_the_watchdog_stops_code_outside_the_main_thread(fast):
     _usable()
 
 
+def test_the_watchdog_stops_code_that_swallows_it(fast):
+    def relu(x):
+        n = 0
+        while True:
+            try:
+                n += 1
+            except BaseException:
+                n -= 1
+
+    results = []
+    worker = threading.Thread(target=lambda: results.append(check("relu", relu)))
+    worker.start()
+    worker.join(15)
+    assert not worker.is_alive() and results[0].status == "error"
+
+
 def test_the_watchdog_does_not_touch_a_function_that_finishes(fast):
     results = []
     worker = threading.Thread(target=lambda: results.extend(check("relu", _relu) for _ in range(3)))
