@@ -148,11 +148,11 @@ def fmt(value, limit=400):
         elif value.dtype.kind == "f" and value.dtype != np.float64:
             text = f"{float(value):.6g} ({value.dtype})"
     elif isinstance(value, np.random.Generator):
-        text = "a seeded numpy.random.Generator"
+        text = str(M.GENERATOR)
     elif callable(value):
         text = getattr(value, "__name__", type(value).__name__)
     elif isinstance(value, (list, tuple)) and _entries(value) > 24:
-        text = f"{type(value).__name__} of arrays with shapes {_shapes(value)}"
+        text = M.ARRAYS_WITH_SHAPES.format(kind=type(value).__name__, shapes=_shapes(value))
     elif isinstance(value, (list, tuple)):
         inner = ", ".join(fmt(v, limit) for v in value)
         text = f"[{inner}]" if isinstance(value, list) else f"({inner}{',' if len(value) == 1 else ''})"
@@ -226,5 +226,5 @@ def clip(message, limit=MAX_MESSAGE):
     """The message cut to ``limit`` characters (at least 200), saying it was cut."""
     limit = max(limit, 200)
     if len(message) > limit:
-        return message[: limit - 20] + "\n  ... (cut short)"
+        return message[: limit - 20] + "\n" + str(M.CUT_SHORT)
     return message

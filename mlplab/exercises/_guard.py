@@ -494,7 +494,8 @@ class _Raised:
             frame, lineno = frames[-1]
             self.code = frame.f_code
             line = traceback.FrameSummary(frame.f_code.co_filename, lineno, frame.f_code.co_name).line
-            self.where = f"line {lineno} in {frame.f_code.co_name}" + (f": {line.strip()}" if line else "")
+            self.where = M.LINE_IN.format(line=lineno, function=frame.f_code.co_name)
+            self.where += f": {line.strip()}" if line else ""
         del exc, frames
 
     def explain(self, fn):

@@ -169,6 +169,11 @@ EXPECTED = Text("  expected: ", "  기댓값:   ")
 GOT = Text("  got:      ", "  반환값:   ")
 FIRST_DIFFERENCE = Text("  first difference, in {part}:", "  처음으로 다른 부분: {part}")
 LENGTH = Text("{kind} of length {n}", "길이가 {n}인 {kind}")
+ARRAY_OF_SHAPE = Text("an array of shape {shape}", "모양이 {shape}인 배열")
+ARRAYS_WITH_SHAPES = Text("{kind} of arrays with shapes {shapes}", "배열들의 {kind}(모양 {shapes})")
+GENERATOR = Text("a seeded numpy.random.Generator", "시드를 정한 numpy.random.Generator")
+LINE_IN = Text("line {line} in {function}", "{function}의 {line}번째 줄")
+CUT_SHORT = Text("  ... (cut short)", "  ... (이하 생략)")
 
 NOT_AN_ARRAY = Text(
     "{what} is a {kind}; expected an array of shape {shape}",

@@ -321,8 +321,8 @@ class Count(Output):
         if isinstance(got, Foreign):
             return WrongType(M.WHOLE_NUMBER_EXPECTED.format(kind=got.kind, value=fmt(got, 80)), e, got)
         if got.ndim != 0 or got.dtype.kind not in "iuf":
-            kind = f"array of shape {got.shape}" if got.ndim else ("bool" if got.dtype.kind == "b"
-                                                                   else got.dtype)
+            kind = M.ARRAY_OF_SHAPE.format(shape=got.shape) if got.ndim else (
+                "bool" if got.dtype.kind == "b" else got.dtype)
             return WrongType(M.WHOLE_NUMBER_EXPECTED.format(kind=kind, value=fmt(got, 80)), e, got)
         value = got.item()
         if value != e:
