@@ -221,7 +221,7 @@ def test_korean_messages_are_polite_and_keep_code_in_code_font():
 @pytest.mark.parametrize("student, korean_start", [
     (lambda x: None, "함수가 None을 반환합니다"),
     (lambda x: x[:1], "모양(shape)이 다릅니다"),
-    (lambda x: x * 3, "함수의 출력의 값이 틀렸습니다"),
+    (lambda x: x * 3, "함수의 출력에서 값이 틀렸습니다"),
     (lambda x: 1 / 0, "함수에서 ZeroDivisionError 예외가 발생했습니다"),
 ])
 def test_machinery_messages_come_in_korean(korean, student, korean_start):

@@ -227,7 +227,7 @@ NOT_FINITE = Text(
 )
 WRONG_VALUES = Text(
     "wrong values in {what}: {bad} of {size} entries differ, the largest by {largest}",
-    "{what}의 값이 틀렸습니다: 원소 {size}개 중 {bad}개가 다르고, 가장 큰 차이는 {largest}입니다",
+    "{what}에서 값이 틀렸습니다: 원소 {size}개 중 {bad}개가 다르고, 가장 큰 차이는 {largest}입니다",
 )
 FACTOR = Text(
     " — every entry is {factor} times the expected one (a missing or extra factor, or sign?)",
