@@ -35,7 +35,7 @@ import numpy as np
 
 from . import _messages as M
 from ._display import MAX_MESSAGE, CheckResult, clip, describe_case, fmt, show_outputs, show_printed
-from ._guard import SEAL, SHIPPED, Guard, is_stub, refuse_reentry, sealed
+from ._guard import SEAL, SHIPPED, Guard, is_stub, refuse_reentry, restorer, sealed
 from ._outcomes import Errored, Failed, NotAttempted, Outcome, Passed
 from ._outputs import (
     Array,
@@ -160,7 +160,7 @@ class Trial:
 
     def __init__(self, ex, fn, guard):
         self.ex, self.fn, self.guard = ex, fn, guard
-        self.seal, self.shipped = SEAL, SHIPPED  # bound now: the student's code cannot swap them later
+        self.restore, self.shipped = restorer(), SHIPPED  # bound now, before any student code runs
         self.freeze = ex.output.freeze
         self.compared = 0  # cases whose answer equalled the expected one
         self.returned = 0  # calls that gave an answer
@@ -185,7 +185,7 @@ class Trial:
             called_as = M.CALLED_AS.format(signature=self.ex.signature)
             raise error.add(called_as, describe_case(self.ex, c)) from None
         finally:
-            self.seal.restore()
+            self.restore()
         changed = [n for n, a, b in zip(self.ex.params, args, before[0]) if not identical(a, b)]
         changed += [k for k in kwargs if not identical(kwargs[k], before[1][k])]
         self.returned += 1

@@ -41,6 +41,7 @@ import ctypes
 import dis
 import functools
 import io
+import operator
 import os
 import signal
 import sys
@@ -282,8 +283,7 @@ class _WatchdogTimer:
 
     def __exit__(self, *exc):
         self.clock.armed = False
-        self.stop(closing=True)
-        self._thread.join()
+        self.stop(closing=True)  # the thread sees it within POLL_SECONDS and ends; no need to wait
         return False
 
 
@@ -527,6 +527,43 @@ def _is_code(value):
             or type(value).__module__.startswith("mlplab."))
 
 
+def _watchers(space, is_class, exempt=()):
+    """Two functions that know ``space``'s code as it is now: ``replaced()`` lists
+    (space, name, original, current) for every name bound to something else since, and
+    ``put_back()`` rebinds those (and removes names added where they matter) and returns
+    "module.name" for each change.
+
+    They are closures over their own locals: replacing any function or method of this module
+    later cannot change what they do.
+    """
+    now = vars(space)
+    sealed = {k: v for k, v in now.items() if (is_class or _is_code(v)) and k not in exempt}
+    names, values, keys, label = tuple(sealed), tuple(sealed.values()), frozenset(now), space.__name__
+    exempt, same, gone, shadows = frozenset(exempt), operator.is_, _GONE, frozenset(vars(builtins))
+
+    def replaced():
+        current = vars(space)
+        if all(map(same, map(current.get, names), values)):  # the usual case, at C speed
+            return []
+        return [(space, k, v, current.get(k, gone)) for k, v in zip(names, values)
+                if current.get(k, gone) is not v]
+
+    def put_back():
+        changed = []
+        for _, name, original, _ in replaced():
+            setattr(space, name, original)
+            changed.append(name)
+        current = vars(space)
+        if current.keys() != keys:  # something was added: a class's new method, a module's `len`
+            for name in [k for k in current if k not in keys and k not in exempt
+                         and not k.startswith("__") and (is_class or k in shadows)]:
+                delattr(space, name)
+                changed.append(name)
+        return [f"{label}.{name}" for name in changed]
+
+    return replaced, put_back
+
+
 class Seal:
     """The checker's own code as it was at import, put back before it judges.
 
@@ -539,44 +576,38 @@ class Seal:
     hint counters) keeps working, and the verdict never depends on module-level data. A module
     that rebinds a function-valued global on purpose (a hook set at run time) lists its name in
     ``__unsealed__ = ("name",)``.
+
+    ``restore`` works through closures made by :func:`_watchers` and kept in a list that
+    :func:`sealed` also holds, so it keeps working even if this class is patched.
     """
 
     def __init__(self):
-        self._saved = []  # (namespace, {name: value}, is_class)
-        self._restored = []  # names put back since the last drain()
+        self.put_backs = []  # filled in place by take()
+        self.restored = []  # names put back since the last drain()
 
     def take(self, modules):
-        self._saved = []
+        put_backs = []
         for module in modules:
-            free = set(getattr(module, "__unsealed__", ()))
-            self._saved.append((module, {k: v for k, v in vars(module).items()
-                                         if _is_code(v) and k not in free}, False))
-            for value in vars(module).values():
-                if isinstance(value, type) and value.__module__ == module.__name__:
-                    self._saved.append((value, dict(vars(value)), True))
+            put_backs.append(_watchers(module, False, getattr(module, "__unsealed__", ()))[1])
+            put_backs += [_watchers(value, True)[1] for value in vars(module).values()
+                          if isinstance(value, type) and value.__module__ == module.__name__]
+        self.put_backs[:] = put_backs
 
     def restore(self):
         """Put back every replaced name; returns the names that had been changed."""
-        changed = []
-        for space, saved, is_class in self._saved:
-            now = vars(space)
-            for name, value in saved.items():
-                if now.get(name, _GONE) is not value:
-                    setattr(space, name, value)
-                    changed.append(f"{space.__name__}.{name}")
-            free = set(getattr(space, "__unsealed__", ()))
-            extra = [k for k in now if k not in saved and k not in free and not k.startswith("__")
-                     and (is_class or hasattr(builtins, k))]
-            for name in extra:
-                delattr(space, name)
-                changed.append(f"{space.__name__}.{name}")
-        self._restored += changed
-        return changed
+        return _restore(self.put_backs, self.restored)
 
     def drain(self):
         """The names put back since the last call (for the verdict's message)."""
-        restored, self._restored = self._restored, []
+        restored = list(self.restored)
+        self.restored.clear()
         return restored
+
+
+def _restore(put_backs, restored):
+    changed = [name for put_back in put_backs for name in put_back()]
+    restored += changed
+    return changed
 
 
 _GONE = object()
@@ -592,18 +623,15 @@ class Shipped:
     """
 
     def __init__(self, modules):
-        self._saved = [(m, {k: v for k, v in vars(m).items() if _is_code(v)}) for m in modules]
+        self._replaced = [_watchers(m, False)[0] for m in modules]
         self._theirs = []
 
     def _swap_in_originals(self):
         theirs = []
-        for module, saved in self._saved:
-            now = vars(module)
-            for name, value in saved.items():
-                current = now.get(name, _GONE)
-                if current is not value:
-                    theirs.append((module, name, current))
-                    setattr(module, name, value)
+        for replaced in self._replaced:
+            for module, name, original, current in replaced():
+                theirs.append((module, name, current))
+                setattr(module, name, original)
         return theirs
 
     @staticmethod
@@ -639,17 +667,30 @@ SEAL = Seal()  # filled at the end of mlplab/exercises/__init__.py, when every m
 SHIPPED = Shipped([np, np.linalg, np.random])
 
 
-def sealed(fn):
-    """Decorator: restore the checker's sealed code before every call of ``fn``.
+def restorer():
+    """A function that restores the checker's sealed code (``SEAL.restore`` as a closure).
 
-    The seal's restore method is held in this closure, so rebinding a module name, or the
-    method itself, cannot switch it off.
+    It holds the seal's closures and lists themselves: once made, neither rebinding a module
+    name nor patching :class:`Seal` or this module can switch it off.
     """
-    restore = SEAL.restore
+    put_backs, restored = SEAL.put_backs, SEAL.restored
+
+    def restore():
+        restored.extend(name for put_back in put_backs for name in put_back())
+
+    return restore
+
+
+def sealed(fn):
+    """Decorator: restore the checker's sealed code before every call of ``fn``."""
+    restore = restorer()
 
     @functools.wraps(fn)
     def sealed_fn(*args, **kwargs):
-        restore()
+        try:
+            restore()
+        except Exception:  # noqa: BLE001 -- a broken namespace must not make check() raise
+            pass
         return fn(*args, **kwargs)
 
     return sealed_fn
