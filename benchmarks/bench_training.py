@@ -11,8 +11,8 @@ What is timed (per library, same data, same float32 dtype, same batches):
 * one training step = forward + loss + backward + parameter update,
   plain SGD (no momentum, no weight decay), mean loss over the batch:
   mean squared error for regression, softmax cross-entropy for classification;
-* mlplab: ``mlplab.optim._sgd_step`` -- literally the inner loop of ``sgd``
-  (``MLP._loss_and_grads`` then ``W -= lr * dW``) on already-checked arrays;
+* mlplab: ``mlplab.fast.sgd_step`` -- literally the inner loop of ``sgd``
+  (``fast.loss_and_grads(model, X, Y, scale=lr)`` then ``W -= λ∂𝓛/∂W``) on already-checked arrays;
 * PyTorch: ``zero_grad(set_to_none=True)``, ``loss_fn(model(X), y)``,
   ``loss.backward()``, ``optimizer.step()`` with ``torch.optim.SGD``;
 * scikit-learn: ``MLPClassifier``/``MLPRegressor`` (solver="sgd", momentum=0,
@@ -54,7 +54,8 @@ import mlplab  # noqa: E402
 from benchmarks._results import RESULTS, write_section  # noqa: E402
 from mlplab import MLP  # noqa: E402
 from mlplab.data import load_digits_split, make_dataset, make_regression_1d  # noqa: E402
-from mlplab.optim import _sgd_step, minibatches, sgd  # noqa: E402
+from mlplab.fast import sgd_step  # noqa: E402
+from mlplab.optim import minibatches, sgd  # noqa: E402
 
 try:
     import torch
@@ -209,7 +210,7 @@ def mlplab_step(case, batches, dtype=DTYPE):
     model = MLP(case.sizes, case.activation, output=case.output, seed=0, dtype=dtype)
     batches = [(Xb.astype(dtype), Yb.astype(dtype) if case.output == "identity" else Yb)
                for Xb, Yb in batches]
-    return cycle_step(batches, lambda Xb, Yb: _sgd_step(model, Xb, Yb, case.lr)), model
+    return cycle_step(batches, lambda Xb, Yb: sgd_step(model, Xb, Yb, case.lr)), model
 
 
 def torch_model(case, init=None):
@@ -567,8 +568,8 @@ def render(cases, retrain, notes, info, settings, load_before, load_after):
     add("")
     add("Notes")
     add("")
-    add("- mlplab times `mlplab.optim._sgd_step` (the inner loop of `sgd`: "
-        "`MLP._loss_and_grads(X, Y, scale=lr)`, which returns λ∂L/∂W, then `W -= λ∂L/∂W`) "
+    add("- mlplab times `mlplab.fast.sgd_step` (the inner loop of `sgd`: "
+        "`fast.loss_and_grads(model, X, Y, scale=lr)`, which returns λ∂L/∂W, then `W -= λ∂L/∂W`) "
         "on already-checked arrays; "
         "its float64 column is the package default, for reference (ratios use float32).")
     add("- PyTorch: `nn.Sequential` of `nn.Linear` + activation, `MSELoss`/`CrossEntropyLoss`, "

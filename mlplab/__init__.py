@@ -10,10 +10,11 @@ import importlib
 from .activations import ACTIVATIONS, get_activation
 from .gradcheck import check_gradients, numerical_gradient, rel_error
 from .i18n import get_language, set_language
-from .linear import add_bias_column, linear_forward, linreg_gradient, lstsq_pinv
-from .losses import cross_entropy, mse, softmax_cross_entropy
+from .linear import LinearRegression, add_bias_column, linear_forward, linreg_gradient, lstsq_pinv
+from .losses import OUTPUTS, cross_entropy, mse, softmax_cross_entropy
 from .mlp import MLP, count_params
-from .optim import gradient_descent, minibatches, sgd
+from .optim import adam, gradient_descent, minibatches, sgd
+from .progress_map import progress
 from .softmax import log_softmax, one_hot, predict_labels, softmax
 
 __version__ = "0.1.0"
@@ -21,12 +22,13 @@ __version__ = "0.1.0"
 __all__ = [
     "ACTIVATIONS", "get_activation", "check_gradients", "numerical_gradient",
     "rel_error", "add_bias_column", "linear_forward", "linreg_gradient",
-    "lstsq_pinv", "cross_entropy", "mse", "softmax_cross_entropy", "MLP",
-    "count_params", "gradient_descent", "minibatches", "sgd", "log_softmax",
-    "one_hot", "predict_labels", "softmax", "set_language", "get_language", "__version__",
+    "lstsq_pinv", "LinearRegression", "cross_entropy", "mse", "softmax_cross_entropy", "OUTPUTS",
+    "MLP", "count_params", "gradient_descent", "minibatches", "sgd", "adam", "log_softmax",
+    "one_hot", "predict_labels", "softmax", "set_language", "get_language", "progress",
+    "__version__",
 ]
 
-_LAZY = ("plots", "widgets", "exercises", "data")
+_LAZY = ("plots", "widgets", "exercises", "data", "fast", "course")
 
 
 def __getattr__(name):

@@ -1,20 +1,31 @@
 """Activation functions h(a) and their derivatives h'(a), elementwise.
 
-The registry ``ACTIVATIONS`` maps a name to the pair (f, f_prime); lessons and
-widgets build their menus from it, and ``MLP`` looks activations up there.
-Derivatives take the *pre-activation* a (what went into f), as in the delta
-recursion δ = h'(a) ⊙ (δ_next Wᵀ).
+Each activation is one record, :class:`Activation`: the function, its
+derivative (from the pre-activation a, as in the delta recursion
+δ⁽ˡ⁻¹⁾ = (δ⁽ˡ⁾ W⁽ˡ⁾ᵀ) ⊙ h'(Z⁽ˡ⁻¹⁾)), the same derivative written with the
+output h(a) that the forward pass already holds, and the weight
+initialisation that suits it. ``ACTIVATIONS`` maps names to records; lessons
+and explorers build their menus from it and ``MLP`` looks activations up there.
+Adding an activation is adding one record to ``ACTIVATIONS``.
+
+A record unpacks to the pair (h, h'): ``f, f_prime = ACTIVATIONS["tanh"]``.
+Its functions take NumPy arrays as they are (the MLP checks its input once);
+the module-level functions ``sigmoid(x)``, ``relu(x)``, … check their input
+first and are the ones to call on your own data.
 """
 
 from __future__ import annotations
 
-import functools
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 
-from ._validate import as_array
+from .i18n import say
+from .validation import as_array
 
 __all__ = [
+    "Activation",
     "ACTIVATIONS",
     "get_activation",
     "identity",
@@ -28,126 +39,91 @@ __all__ = [
     "leaky_relu",
     "leaky_relu_grad",
     "LEAKY_SLOPE",
+    "SMOOTH",
 ]
 
 LEAKY_SLOPE = 0.01
+INITS = ("he", "glorot")
 
 
-def _elementwise(kernel):
-    """Wrap a raw NumPy kernel with input checks; keep the kernel as ``.kernel``.
+@dataclass(frozen=True)
+class Activation:
+    """One activation function and what backpropagation and initialisation need.
 
-    The MLP calls the raw kernels (inputs already checked once); students and
-    lessons call the checked public function.
+    name : the key in ``ACTIVATIONS``
+    h : a -> h(a), elementwise
+    h_prime : a -> h'(a), from the pre-activation a
+    h_prime_from_h : h(a) -> h'(a), the same values from the output (no second exp/tanh)
+    init : "he" (std √(2/d_in), for the ReLU family) or "glorot" (std √(2/(d_in + d_out)))
+    smooth : True if h' is continuous (finite differences are exact anywhere)
     """
 
-    @functools.wraps(kernel)
-    def public(x):
-        return kernel(as_array(x, "x"))
+    name: str
+    h: Callable
+    h_prime: Callable
+    h_prime_from_h: Callable
+    init: str = "glorot"
+    smooth: bool = True
 
-    public.kernel = kernel
-    return public
+    def __post_init__(self):
+        if self.init not in INITS:
+            raise ValueError(f"unknown init {self.init!r}; choose one of: {', '.join(INITS)}")
 
+    def __iter__(self):
+        """``f, f_prime = ACTIVATIONS[name]`` unpacks the pair (h, h')."""
+        yield self.h
+        yield self.h_prime
 
-@_elementwise
-def identity(x):
-    """h(a) = a.  x: any shape -> same shape."""
-    return x.copy()
-
-
-@_elementwise
-def identity_grad(x):
-    """h'(a) = 1.  x: any shape -> same shape."""
-    return np.ones_like(x)
-
-
-@_elementwise
-def sigmoid(x):
-    """Logistic sigmoid σ(a) = 1 / (1 + e^(-a)), finite for any finite a.
-
-    Computed from e^(-|a|), which never overflows:
-    σ(a) = 1/(1 + e^(-a)) for a ≥ 0 and e^(a)/(1 + e^(a)) for a < 0.
-    x: any shape -> same shape, values in [0, 1].
-    """
-    e = np.exp(-np.abs(x))
-    return np.where(x >= 0, 1.0, e) / (1.0 + e)
+    def __repr__(self):
+        return f"Activation({self.name!r}, init={self.init!r}, smooth={self.smooth})"
 
 
-@_elementwise
-def sigmoid_grad(x):
-    """σ'(a) = σ(a)(1 - σ(a)).  x: any shape -> same shape, values in [0, 0.25]."""
-    s = sigmoid.kernel(x)
-    return s * (1.0 - s)
+# ----------------------------------------------------------------- the maths
+def _sigmoid(a):
+    # computed from e^(-|a|) ≤ 1, which never overflows:
+    # σ(a) = 1/(1 + e^(-a)) for a ≥ 0 and e^(a)/(1 + e^(a)) for a < 0
+    e = np.exp(-np.abs(a))
+    return np.where(a >= 0, 1.0, e) / (1.0 + e)
 
 
-@_elementwise
-def tanh(x):
-    """Hyperbolic tangent, values in [-1, 1].  x: any shape -> same shape."""
-    return np.tanh(x)
+def _sigmoid_prime(a):
+    s = _sigmoid(a)
+    return s * (1.0 - s)  # σ' = σ(1 - σ)
 
 
-@_elementwise
-def tanh_grad(x):
-    """tanh'(a) = 1 - tanh(a)².  x: any shape -> same shape."""
-    t = np.tanh(x)
-    return 1.0 - t * t
+def _tanh_prime(a):
+    t = np.tanh(a)
+    return 1.0 - t * t  # tanh' = 1 - tanh²
 
 
-@_elementwise
-def relu(x):
-    """ReLU(a) = max(a, 0).  x: any shape -> same shape."""
-    return np.maximum(x, 0.0)
+def _step(a, below):
+    """1 where a > 0, ``below`` elsewhere, in a's floating dtype."""
+    return np.where(a > 0, 1.0, below).astype(np.result_type(a, np.float32))
 
 
-@_elementwise
-def relu_grad(x):
-    """ReLU'(a) = 1 if a > 0 else 0 (we take 0 at the kink a = 0)."""
-    return (x > 0).astype(x.dtype)
+IDENTITY = Activation("identity", lambda a: a.copy(), np.ones_like, np.ones_like)
+SIGMOID = Activation("sigmoid", _sigmoid, _sigmoid_prime, lambda h: h * (1.0 - h))
+TANH = Activation("tanh", np.tanh, _tanh_prime, lambda h: 1.0 - h * h)
+RELU = Activation("relu", lambda a: np.maximum(a, 0.0), lambda a: _step(a, 0.0),
+                  lambda h: _step(h, 0.0),  # h > 0 exactly where a > 0
+                  init="he", smooth=False)
+LEAKY_RELU = Activation("leaky_relu", lambda a: np.where(a > 0, a, LEAKY_SLOPE * a),
+                        lambda a: _step(a, LEAKY_SLOPE), lambda h: _step(h, LEAKY_SLOPE),
+                        init="he", smooth=False)
 
-
-@_elementwise
-def leaky_relu(x):
-    """Leaky ReLU: a if a > 0 else 0.01·a.  x: any shape -> same shape."""
-    return np.where(x > 0, x, LEAKY_SLOPE * x)
-
-
-@_elementwise
-def leaky_relu_grad(x):
-    """Leaky ReLU'(a) = 1 if a > 0 else 0.01 (0.01 at the kink)."""
-    return np.where(x > 0, 1.0, LEAKY_SLOPE).astype(x.dtype)
-
-
-ACTIVATIONS = {
-    "identity": (identity, identity_grad),
-    "sigmoid": (sigmoid, sigmoid_grad),
-    "tanh": (tanh, tanh_grad),
-    "relu": (relu, relu_grad),
-    "leaky_relu": (leaky_relu, leaky_relu_grad),
-}
+ACTIVATIONS = {act.name: act for act in (IDENTITY, SIGMOID, TANH, RELU, LEAKY_RELU)}
 
 #: activations whose derivative is continuous (safe for finite differences anywhere)
-SMOOTH = ("identity", "sigmoid", "tanh")
-
-# The same derivatives h'(a), written in terms of the output h = h(a) that the
-# forward pass has already computed. The MLP's backward pass uses these, so it
-# never evaluates tanh or exp a second time (the costliest part of a small
-# tanh/sigmoid step). Each gives exactly the values of its f_prime above and
-# hangs on that kernel as ``f_prime.kernel.from_output``.
-_GRAD_FROM_OUTPUT = {
-    "identity": np.ones_like,
-    "sigmoid": lambda h: h * (1.0 - h),  # σ' = σ(1 - σ)
-    "tanh": lambda h: 1.0 - h * h,  # tanh' = 1 - tanh²
-    "relu": lambda h: (h > 0).astype(h.dtype),  # h > 0 exactly where a > 0
-    "leaky_relu": lambda h: np.where(h > 0, 1.0, LEAKY_SLOPE).astype(h.dtype),
-}
-for _name, _from_output in _GRAD_FROM_OUTPUT.items():
-    ACTIVATIONS[_name][1].kernel.from_output = _from_output
+SMOOTH = tuple(name for name, act in ACTIVATIONS.items() if act.smooth)
 
 
 def get_activation(name):
-    """Look up an activation by name and return the pair (f, f_prime).
+    """Look up an activation by name and return its record (it unpacks to (h, h')).
 
     >>> f, df = get_activation("tanh")
     """
+    if isinstance(name, Activation):
+        return name
     if not isinstance(name, str):
         raise TypeError(
             f"activation must be a name (str), got {type(name).__name__}; "
@@ -156,7 +132,67 @@ def get_activation(name):
     try:
         return ACTIVATIONS[name]
     except KeyError:
-        raise ValueError(
-            f"unknown activation {name!r}; choose one of: "
-            f"{', '.join(sorted(ACTIVATIONS))}"
-        ) from None
+        raise ValueError(say("unknown activation {name!r}; choose one of: {names}",
+                             "알 수 없는 활성함수 {name!r}입니다. 다음 중 하나를 고르세요: {names}",
+                             name=name, names=", ".join(sorted(ACTIVATIONS)))) from None
+
+
+# ------------------------------------------------- checked public functions
+def _x(x):
+    # ±inf are fine here (σ(±inf) = 1, 0 exactly; relu(inf) = inf); NaN is not
+    return as_array(x, "x", finite="no-nan")
+
+
+def identity(x):
+    """h(a) = a.  x: any shape -> same shape."""
+    return IDENTITY.h(_x(x))
+
+
+def identity_grad(x):
+    """h'(a) = 1.  x: any shape -> same shape."""
+    return IDENTITY.h_prime(_x(x))
+
+
+def sigmoid(x):
+    """Logistic sigmoid σ(a) = 1 / (1 + e^(-a)), finite for any a (even ±inf).
+
+    Computed from e^(-|a|), which never overflows:
+    σ(a) = 1/(1 + e^(-a)) for a ≥ 0 and e^(a)/(1 + e^(a)) for a < 0.
+    x: any shape -> same shape, values in [0, 1].
+    """
+    return SIGMOID.h(_x(x))
+
+
+def sigmoid_grad(x):
+    """σ'(a) = σ(a)(1 - σ(a)).  x: any shape -> same shape, values in [0, 0.25]."""
+    return SIGMOID.h_prime(_x(x))
+
+
+def tanh(x):
+    """Hyperbolic tangent, values in [-1, 1].  x: any shape -> same shape."""
+    return TANH.h(_x(x))
+
+
+def tanh_grad(x):
+    """tanh'(a) = 1 - tanh(a)².  x: any shape -> same shape."""
+    return TANH.h_prime(_x(x))
+
+
+def relu(x):
+    """ReLU(a) = max(a, 0).  x: any shape -> same shape."""
+    return RELU.h(_x(x))
+
+
+def relu_grad(x):
+    """ReLU'(a) = 1 if a > 0 else 0 (we take 0 at the kink a = 0)."""
+    return RELU.h_prime(_x(x))
+
+
+def leaky_relu(x):
+    """Leaky ReLU: a if a > 0 else 0.01·a.  x: any shape -> same shape."""
+    return LEAKY_RELU.h(_x(x))
+
+
+def leaky_relu_grad(x):
+    """Leaky ReLU'(a) = 1 if a > 0 else 0.01 (0.01 at the kink)."""
+    return LEAKY_RELU.h_prime(_x(x))

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validate import as_array, check_same_rows
+from .i18n import say
+from .validation import as_array, check_choice, check_same_rows
 
 __all__ = [
     "linear_forward",
@@ -15,6 +16,7 @@ __all__ = [
     "lstsq_pinv",
     "linreg_loss",
     "linreg_gradient",
+    "LinearRegression",
 ]
 
 
@@ -23,16 +25,17 @@ def _check_affine(X, W, b):
     W = as_array(W, "W", ndim=2)
     b = as_array(b, "b", ndim=1)
     if W.shape[0] != X.shape[1]:
-        raise ValueError(
-            f"W has shape {W.shape} but X has {X.shape[1]} features; expected W "
-            f"of shape ({X.shape[1]}, p). Rows of W match columns of X "
-            "(row convention: O = X @ W + b); did you pass W.T?"
-        )
+        raise ValueError(say(
+            "W has shape {W} but X has {d} features; expected W of shape ({d}, k). Rows of W "
+            "match columns of X (row convention: O = X @ W + b); did you pass W.T?",
+            "W의 모양은 {W}인데 X의 특성은 {d}개입니다. W는 ({d}, k) 모양이어야 합니다. W의 행은 "
+            "X의 열과 짝을 이룹니다(행 표기: O = X @ W + b). 혹시 W.T를 넘겼나요?", W=W.shape, d=X.shape[1]))
     if b.shape[0] != W.shape[1]:
-        raise ValueError(
-            f"b has {b.shape[0]} entries but W has {W.shape[1]} output columns; "
-            f"expected b of shape ({W.shape[1]},), one bias per output."
-        )
+        raise ValueError(say(
+            "b has {nb} entries but W has {k} output columns; expected b of shape ({k},), "
+            "one bias per output.",
+            "b의 원소는 {nb}개인데 W의 출력 열은 {k}개입니다. b는 출력마다 절편 하나씩, "
+            "({k},) 모양이어야 합니다.", nb=b.shape[0], k=W.shape[1]))
     return X, W, b
 
 
@@ -42,12 +45,12 @@ def linear_forward(X, W, b):
     Parameters
     ----------
     X : (n, d) array   one sample per row
-    W : (d, p) array   column j holds the weights into output j
-    b : (p,) array     added to every row (broadcast)
+    W : (d, k) array   column j holds the weights into output j
+    b : (k,) array     added to every row (broadcast)
 
     Returns
     -------
-    O : (n, p) array
+    O : (n, k) array
     """
     X, W, b = _check_affine(X, W, b)
     return X @ W + b
@@ -123,6 +126,7 @@ def linreg_loss(X, y, beta, kind="mse"):
     loss : float
     """
     X, y, beta = _check_regression(X, y, beta)
+    check_choice(kind, "kind", ("mse", "norm"))
     mse = float(np.mean((y - X @ beta) ** 2))
     if kind == "mse":
         return mse
@@ -147,6 +151,7 @@ def linreg_gradient(X, y, beta, kind="mse"):
     grad : (d,) array, same shape as beta
     """
     X, y, beta = _check_regression(X, y, beta)
+    check_choice(kind, "kind", ("mse", "norm"))
     n = X.shape[0]
     residual = y - X @ beta
     if kind == "mse":
@@ -157,3 +162,67 @@ def linreg_gradient(X, y, beta, kind="mse"):
             return np.zeros_like(beta)
         return -(X.T @ residual) / (n * rmse)
     raise ValueError(f"unknown kind {kind!r}; choose 'mse' or 'norm'.")
+
+
+class LinearRegression:
+    """The linear model ŷ = X β as a trainable model, for ``optim.sgd`` and friends.
+
+    Parameters
+    ----------
+    d : int, the number of columns of X (include the ones column of
+        ``add_bias_column`` for an intercept)
+    kind : "mse" (𝓛 = ||y - Xβ||²/n) or "norm" (the lecture's ||y - Xβ||₂, see
+           ``linreg_loss``)
+    beta : optional (d,) start; zeros by default
+
+    Attributes
+    ----------
+    params : [(beta,)], updated in place by the optimisers
+    """
+
+    def __init__(self, d, kind="mse", beta=None):
+        from .validation import check_int
+
+        self.d = check_int(d, "d", 1, 10**6, example=2)
+        self.kind = check_choice(kind, "kind", ("mse", "norm"))
+        if beta is None:
+            beta = np.zeros(self.d)
+        else:
+            beta = as_array(beta, "beta", ndim=1).astype(np.float64, copy=True)
+            if beta.shape != (self.d,):
+                raise ValueError(f"beta has shape {beta.shape}; expected ({self.d},) for d={self.d}.")
+        self.params = [(beta,)]
+
+    @property
+    def beta(self):
+        return self.params[0][0]
+
+    def __repr__(self):
+        return f"LinearRegression(d={self.d}, kind={self.kind!r}, beta={np.round(self.beta, 4)})"
+
+    def check_inputs(self, X, y=None):
+        """Validate (X (n, d), y (n,)); returns them as float arrays."""
+        if y is None:
+            X = as_array(X, "X", ndim=2)
+        else:
+            X, y = _check_regression(X, y)
+            if y.ndim != 1:
+                raise ValueError(f"y has shape {y.shape}; expected one target per row, shape (n,).")
+        if X.shape[1] != self.d:
+            raise ValueError(f"X has {X.shape[1]} columns but this model has d={self.d}; expected "
+                             f"X of shape (n, {self.d}) (did you forget add_bias_column?).")
+        return X, y
+
+    def predict(self, X):
+        """ŷ = X β, shape (n,)."""
+        X, _ = self.check_inputs(X)
+        return X @ self.beta
+
+    def loss_and_grads(self, X, y):
+        """(loss, [(∂loss/∂β,)]) on a batch; see ``linreg_loss`` / ``linreg_gradient``."""
+        X, y = self.check_inputs(X, y)
+        return (linreg_loss(X, y, self.beta, self.kind),
+                [(linreg_gradient(X, y, self.beta, self.kind),)])
+
+    def loss(self, X, y):
+        return self.loss_and_grads(X, y)[0]

@@ -6,9 +6,9 @@ import numbers
 
 import numpy as np
 
-from ._validate import as_array, check_labels
+from .validation import as_array, check_labels, check_size
 
-__all__ = ["softmax", "log_softmax", "one_hot", "predict_labels"]
+__all__ = ["softmax", "log_softmax", "one_hot", "predict_labels", "softmax_rows", "log_softmax_rows"]
 
 
 def _check_axis(O, axis):
@@ -19,14 +19,14 @@ def _check_axis(O, axis):
         )
 
 
-def _softmax(O, axis=-1):
-    Z = O - O.max(axis=axis, keepdims=True)  # largest score becomes 0: no overflow
-    np.exp(Z, out=Z)
-    Z /= Z.sum(axis=axis, keepdims=True)
-    return Z
+def softmax_rows(O, axis=-1):
+    """``softmax`` without input checks (for callers that checked O already)."""
+    E = np.exp(O - O.max(axis=axis, keepdims=True))  # largest score becomes 0: no overflow
+    return E / E.sum(axis=axis, keepdims=True)
 
 
-def _log_softmax(O, axis=-1):
+def log_softmax_rows(O, axis=-1):
+    """``log_softmax`` without input checks (for callers that checked O already)."""
     Z = O - O.max(axis=axis, keepdims=True)
     return Z - np.log(np.exp(Z).sum(axis=axis, keepdims=True))
 
@@ -47,7 +47,7 @@ def softmax(O, axis=-1):
     """
     O = as_array(O, "O", ndim=(1, 2, 3))
     _check_axis(O, axis)
-    return _softmax(O, axis)
+    return softmax_rows(O, axis)
 
 
 def log_softmax(O, axis=-1):
@@ -63,7 +63,7 @@ def log_softmax(O, axis=-1):
     """
     O = as_array(O, "O", ndim=(1, 2, 3))
     _check_axis(O, axis)
-    return _log_softmax(O, axis)
+    return log_softmax_rows(O, axis)
 
 
 def one_hot(y, k):
@@ -81,6 +81,7 @@ def one_hot(y, k):
     if isinstance(k, bool) or not isinstance(k, numbers.Integral) or k < 1:
         raise ValueError(f"k must be a positive int (number of classes), got {k!r}.")
     y = check_labels(y, k, "y")
+    check_size(y.shape[0] * int(k), f"one-hot rows of shape ({y.shape[0]}, {k})")
     Y = np.zeros((y.shape[0], int(k)))
     Y[np.arange(y.shape[0]), y] = 1.0
     return Y

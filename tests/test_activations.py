@@ -28,7 +28,24 @@ def test_values_by_hand():
     assert relu_grad(x).tolist() == [0.0, 0.0, 1.0]  # derivative 0 at the kink
     assert sigmoid_grad(np.array([0.0]))[0] == 0.25
     assert tanh_grad(np.array([0.0]))[0] == 1.0
-    assert ACTIVATIONS["leaky_relu"][0](np.array([-1.0]))[0] == pytest.approx(-0.01)
+    assert ACTIVATIONS["leaky_relu"].h(np.array([-1.0]))[0] == pytest.approx(-0.01)
+
+
+def test_infinite_inputs_give_the_exact_limits_and_nan_is_refused():
+    assert sigmoid(np.array([-np.inf, np.inf])).tolist() == [0.0, 1.0]
+    assert relu(np.array([np.inf, -np.inf])).tolist() == [np.inf, 0.0]
+    assert sigmoid_grad(np.array([np.inf])).tolist() == [0.0]
+    with pytest.raises(ValueError, match="x contains 1 NaN"):
+        sigmoid(np.array([0.0, np.nan]))
+
+
+def test_a_record_is_one_entry_with_everything_the_mlp_needs():
+    for name, act in ACTIVATIONS.items():
+        assert act.name == name and act.init in ("he", "glorot")
+        a = np.linspace(-3, 3, 13) + 0.05  # away from the kink at 0
+        f, f_prime = act  # unpacks to (h, h')
+        assert np.allclose(act.h_prime_from_h(f(a)), f_prime(a), atol=0, rtol=1e-12)
+    assert ACTIVATIONS["relu"].init == "he" and ACTIVATIONS["tanh"].init == "glorot"
 
 
 def test_sigmoid_is_finite_and_exact_for_huge_inputs():

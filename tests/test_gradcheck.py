@@ -30,7 +30,7 @@ def test_rel_error_scale():
 def test_bad_inputs():
     with pytest.raises(TypeError, match="float NumPy array"):
         numerical_gradient(lambda v: 0.0, [1.0, 2.0])
-    with pytest.raises(ValueError, match="positive"):
+    with pytest.raises(ValueError, match="h must be > 0"):
         numerical_gradient(lambda v: 0.0, np.ones(2), h=0)
     with pytest.raises(ValueError, match="equal shapes"):
         rel_error(np.ones(2), np.ones(3))

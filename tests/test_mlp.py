@@ -24,7 +24,8 @@ def test_shapes_and_cache():
     assert out.shape == (7, 3) and np.allclose(out.sum(axis=1), 1.0)
     assert [z.shape for z in cache["Z"]] == [(7, 5), (7, 3)]
     assert [h.shape for h in cache["H"]] == [(7, 4), (7, 5)]
-    grads = m.backward(cache, np.array([0, 1, 2, 0, 1, 2, 0]))
+    grads, deltas = m.backward(cache, np.array([0, 1, 2, 0, 1, 2, 0]))
+    assert [d.shape for d in deltas] == [(7, 5), (7, 3)]
     assert [(dW.shape, db.shape) for dW, db in grads] == [((4, 5), (5,)), ((5, 3), (3,))]
 
 
@@ -107,7 +108,7 @@ def test_check_gradients_report_prints_a_table():
 
 def test_check_gradients_catches_a_broken_backward():
     model = MLP([2, 3, 2], activation="tanh")
-    model._act_grad = lambda z: np.ones_like(z)  # forgot h'(a)
+    model.h_prime = lambda z: np.ones_like(z)  # forgot h'(a)
     X = np.random.default_rng(0).normal(size=(4, 2))
     report = check_gradients(model, X, np.array([0, 1, 1, 0]))
     assert not report.passed and "FAIL" in str(report)
@@ -174,7 +175,7 @@ def test_float32_model_stays_float32():
         (lambda: MLP([3, 0, 2]), ValueError, "positive int"),
         (lambda: MLP("784-15-10"), TypeError, "list of layer widths"),
         (lambda: MLP([2, 2], activation="relux"), ValueError, "choose one of: identity"),
-        (lambda: MLP([2, 2], output="sigmoid"), ValueError, "softmax, identity"),
+        (lambda: MLP([2, 2], output="tanh"), ValueError, "softmax, sigmoid, identity"),
         (lambda: MLP([3, 2]).forward(np.ones((4, 2))), ValueError, r"X has 2 features.*\(n, 3\)"),
         (lambda: MLP([3, 2]).forward(np.ones(3)), ValueError, r"x\[None, :\]"),
         (lambda: MLP([3, 2]).loss(np.ones((4, 3)), np.array([0, 1, 2, 1])), ValueError, "0..1"),
@@ -190,3 +191,46 @@ def test_float32_model_stays_float32():
 def test_bad_input_gets_a_clear_error(call, exc, pattern):
     with pytest.raises(exc, match=pattern):
         call()
+
+
+# ---------------------------------------------- the lecture's classifier: sigmoid outputs
+def test_sigmoid_output_delta_is_the_lectures_formula():
+    """For 𝓛 = (1/n) Σ ½‖y − ẑ‖², ẑ = σ(O): δ⁽ᴸ⁾ = (ẑ − y) ⊙ ẑ(1 − ẑ) / n."""
+    model = MLP([3, 4, 2], activation="sigmoid", output="sigmoid", seed=0)
+    X = np.random.default_rng(0).normal(size=(5, 3))
+    y = np.array([0, 1, 1, 0, 1])
+    Zhat, cache = model.forward(X)
+    Y = np.eye(2)[y]
+    _, deltas = model.backward(cache, y)
+    assert np.allclose(deltas[-1], (Zhat - Y) * Zhat * (1 - Zhat) / 5, atol=1e-15)
+    assert model.loss(X, y) == pytest.approx(0.5 * np.sum((Y - Zhat) ** 2) / 5)
+
+
+@pytest.mark.parametrize("activation", ["sigmoid", "tanh"])
+def test_sigmoid_output_gradients_match_centred_differences(activation):
+    model = MLP([3, 5, 3], activation=activation, output="sigmoid", seed=1)
+    X = np.random.default_rng(1).normal(size=(6, 3))
+    report = check_gradients(model, X, np.array([0, 1, 2, 2, 1, 0]))
+    assert report.passed and report.max_rel_error < 1e-7, str(report)
+
+
+def test_deltas_are_the_gradients_of_the_pre_activations():
+    """δ⁽ˡ⁾ = ∂𝓛/∂Z⁽ˡ⁾, checked by perturbing Z⁽¹⁾ through the layer's bias for one sample."""
+    model = MLP([2, 3, 2], activation="tanh", seed=2)
+    X, y = np.random.default_rng(2).normal(size=(1, 2)), np.array([1])
+    _, cache = model.forward(X)
+    _, deltas = model.backward(cache, y)
+    b1 = model.params[0][1]
+    num = numerical_gradient(lambda _: model.loss(X, y), b1)  # with n = 1, ∂𝓛/∂b⁽¹⁾ = δ⁽¹⁾
+    assert rel_error(deltas[0][0], num) < 1e-9
+
+
+def test_numerical_gradient_perturbs_views_in_place():
+    W = np.random.default_rng(3).normal(size=(3, 4))
+    loss = lambda _: float(np.sum(W**2))  # noqa: E731
+    assert np.allclose(numerical_gradient(loss, W.T), 2 * W.T, atol=1e-8)
+    assert np.allclose(numerical_gradient(loss, W[:, 1:3]), 2 * W[:, 1:3], atol=1e-8)
+    with pytest.raises(TypeError, match="float16"):
+        numerical_gradient(loss, W.astype(np.float16))
+    with pytest.raises(TypeError, match="h must be a number, got bool"):
+        numerical_gradient(loss, W, h=True)

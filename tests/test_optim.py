@@ -1,9 +1,12 @@
+import re
+
 import numpy as np
 import pytest
 
 from mlplab.data import make_dataset
+from mlplab.linear import LinearRegression, add_bias_column, linreg_gradient, lstsq_pinv
 from mlplab.mlp import MLP
-from mlplab.optim import gradient_descent, minibatches, sgd
+from mlplab.optim import adam, gradient_descent, minibatches, sgd
 
 
 def test_gradient_descent_on_a_quadratic_by_hand():
@@ -96,3 +99,77 @@ def test_minibatches_rejects_bad_rng_and_sizes():
 def test_gradient_descent_rejects_wrong_gradient_shape():
     with pytest.raises(ValueError, match="same shape as x"):
         gradient_descent(lambda v: np.zeros(3), np.zeros(2), 0.1, 2)
+
+
+# ------------------------------------------------------------- callbacks, adam, other models
+def test_gradient_descent_callback_records_and_stops():
+    seen = []
+    path = gradient_descent(lambda x: 2 * x, 1.0, lr=0.1, steps=50,
+                            callback=lambda t, x: seen.append((t, float(x))) or t == 5)
+    assert [t for t, _ in seen] == [1, 2, 3, 4, 5] and len(path) == 6
+    assert seen[0][1] == pytest.approx(0.8) and path[-1] == pytest.approx(0.8**5)
+
+
+@pytest.mark.parametrize("grad_fn, error, text", [
+    (lambda x: None, TypeError, "returned None — did you forget `return`"),
+    (lambda x: np.array(np.nan), ValueError, "returned NaN at step 1"),
+    (lambda x: np.array(1j), TypeError, "complex"),
+    (lambda x: "up", TypeError, "dtype"),
+    (lambda x: np.ones(3), ValueError, "returned shape (3,)"),
+])
+def test_a_broken_gradient_function_is_named(grad_fn, error, text):
+    with pytest.raises(error, match=re.escape(text)):
+        gradient_descent(grad_fn, 1.0, lr=0.1, steps=3)
+
+
+def test_divergence_still_stops_quietly():
+    path = gradient_descent(lambda x: x**3, 10.0, lr=1.0, steps=50)
+    assert np.all(np.isfinite(path)) and len(path) < 51
+
+
+def test_sgd_on_steps_sees_every_update():
+    X, y = make_dataset("blobs", n=40, seed=0)
+    losses = []
+    h = sgd(MLP([2, 3]), X, y, 0.1, 8, 3, on_step=lambda step, loss: losses.append((step, loss)))
+    assert [s for s, _ in losses] == list(range(1, 16)) and [l for _, l in losses] == h.step_loss
+
+
+def test_adam_fits_a_line_and_matches_the_update_rule_by_hand():
+    rng = np.random.default_rng(0)
+    X = add_bias_column(rng.normal(size=(30, 1)))
+    y = X @ np.array([0.5, -2.0]) + 0.01 * rng.normal(size=30)
+    model = LinearRegression(2)
+    h = adam(model, X, y, lr=0.1, steps=400)
+    assert h.step_loss[-1] < 1e-3 < h.step_loss[0]
+    assert np.allclose(model.beta, lstsq_pinv(X, y), atol=1e-2)
+    # one step by hand: m = 0.1 g, v = 0.001 g², m̂ = g, v̂ = g², step = λ g/(|g| + ε)
+    model = LinearRegression(2)
+    g = linreg_gradient(X, y, np.zeros(2))
+    adam(model, X, y, lr=0.1, steps=1)
+    assert np.allclose(model.beta, -0.1 * g / (np.abs(g) + 1e-8))
+
+
+def test_adam_trains_an_mlp_and_the_callback_can_stop_it():
+    X, y = make_dataset("moons", n=200, seed=0)
+    model = MLP([2, 16, 2], activation="tanh", seed=0)
+    h = adam(model, X, y, lr=0.02, steps=300)
+    assert h.epoch_accuracy[-1] > 0.9
+    h = adam(MLP([2, 4, 2]), X, y, lr=0.01, steps=100, callback=lambda t, hist: t == 7)
+    assert len(h.step_loss) == 7
+
+
+def test_sgd_trains_a_linear_regression_model_and_records_its_path():
+    rng = np.random.default_rng(1)
+    X = add_bias_column(rng.uniform(-1, 1, size=(50, 1)))
+    y = X @ np.array([1.0, 3.0])
+    model = LinearRegression(2)
+    path = []
+    sgd(model, X, y, lr=0.1, batch_size=5, epochs=30, on_step=lambda s, l: path.append(model.beta.copy()))
+    assert len(path) == 300 and np.allclose(model.beta, [1.0, 3.0], atol=1e-3)
+
+
+def test_optimisers_refuse_what_is_not_a_model():
+    with pytest.raises(TypeError, match="model must be an mlplab model"):
+        sgd("net", np.ones((2, 2)), np.zeros(2), 0.1, 1, 1)
+    with pytest.raises(TypeError, match="model must be an mlplab model"):
+        adam(None, np.ones((2, 2)), np.zeros(2))

@@ -24,6 +24,8 @@ import inspect
 import sys
 import types
 
+from .. import classmode as _classmode
+from .. import ledger as _ledger
 from . import _messages as M
 from ._core import (
     DtypeMistake,
@@ -82,11 +84,21 @@ def check(name, fn=_MISSING):
         fn = frame.f_locals.get(name, frame.f_globals.get(name, _MISSING))
         del frame
         if fn is _MISSING:
-            return CheckResult(ex.name, "not_attempted", M.NOT_DEFINED.format(name=ex.name))
+            return _recorded(CheckResult(ex.name, "not_attempted", M.NOT_DEFINED.format(name=ex.name)))
     if _is_library_function(fn):
-        return CheckResult(ex.name, "not_attempted", M.LIBRARY.format(
-            name=ex.name, module=getattr(fn, "__module__", "mlplab")))
-    return run_check(ex, fn)
+        return _recorded(CheckResult(ex.name, "not_attempted", M.LIBRARY.format(
+            name=ex.name, module=getattr(fn, "__module__", "mlplab"))))
+    return _recorded(run_check(ex, fn), fn)
+
+
+def _recorded(result, fn=None):
+    """Note the verdict in the progress ledger; returns the verdict itself (never the ledger's
+    return value, so nothing the ledger does -- or what replaced it -- can change a verdict)."""
+    try:
+        _ledger.record_check(result, fn)
+    except Exception:  # noqa: BLE001 -- progress is a convenience; the verdict is what counts
+        pass
+    return result
 
 
 def _caller():
@@ -117,8 +129,12 @@ def hint(name):
     """The next hint for exercise ``name`` (call again for the next one)."""
     ex = _get(name)
     i = _hints_given.get(name, 0)
-    _hints_given[name] = i + 1
     total = len(ex.hints)
+    held = _classmode.hint_gate(ex.name, i, total)  # class mode: one hint per failed attempt
+    _ledger.record_hint(ex.name, None if held else min(i + 1, total), withheld=bool(held))
+    if held:
+        return held
+    _hints_given[name] = i + 1
     if i < total:
         return Note(M.HINT_TITLE.format(i=i + 1, n=total, name=name), ex.hints[i])
     return Note(M.HINT_DONE_TITLE.format(name=name), M.HINT_DONE.format(total=total, name=name))
@@ -145,8 +161,10 @@ def solution_source(name):
 
 
 def solution(name):
-    """Show the reference solution of exercise ``name``."""
-    return Solution(name, solution_source(name))
+    """Show the reference solution of exercise ``name`` (withheld in class mode)."""
+    held = _classmode.withheld_solution(_get(name).name)
+    _ledger.record_solution(name, withheld=bool(held))
+    return held or Solution(name, solution_source(name))
 
 
 # Every module of the checker is loaded now: remember its code, to put back whatever a

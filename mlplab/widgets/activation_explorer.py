@@ -14,8 +14,8 @@ from dataclasses import dataclass
 import matplotlib
 import numpy as np
 
-from .._validate import as_rng, check_positive
 from ..activations import ACTIVATIONS, get_activation
+from ..validation import as_rng, check_positive
 from ._base import Explorer
 
 __all__ = ["ActivationResult", "compute", "ActivationExplorer", "show", "grid_points"]

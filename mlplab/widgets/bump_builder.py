@@ -26,10 +26,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._validate import as_array, check_positive
-from ..activations import sigmoid
+from ..activations import SIGMOID
 from ..data import TARGETS, target_function
 from ..mlp import MLP
+from ..validation import as_array, check_positive
 from ._base import Explorer
 
 __all__ = ["BumpResult", "bump_edges", "compute", "BumpBuilderExplorer", "show", "N_SLIDERS"]
@@ -154,7 +154,7 @@ def compute(n_bumps=10, steepness=1000.0, target="wiggly", heights=None, n_point
     W2[0::2, 0], W2[1::2, 0] = heights, -heights
     b2 = np.zeros(1)
 
-    steps = sigmoid.kernel(x[None, :] * W1.T + b1[:, None])       # (2n, m)
+    steps = SIGMOID.h(x[None, :] * W1.T + b1[:, None])            # (2n, m)
     bumps = heights[:, None] * (steps[0::2] - steps[1::2])          # (n, m)
     total = bumps.sum(axis=0)
     y = f(x)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._validate import as_array
+from ..validation import as_array
 from ._base import Explorer
 
 __all__ = ["ChainResult", "compute", "ChainRuleExplorer", "show"]

@@ -21,10 +21,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._validate import check_positive
+from .. import fast
 from ..activations import ACTIVATIONS
 from ..data import TARGETS
 from ..mlp import MLP, count_params
+from ..validation import check_positive
 from ._base import Explorer
 from .sawtooth import sawtooth_composed
 
@@ -103,18 +104,18 @@ def _train(sizes, activation, U, Y, lr, steps, seed):
     done = steps
     with np.errstate(over="ignore", invalid="ignore"):
         for s in range(steps):
-            out, cache = model._forward(U)
+            out, cache = fast.forward(model, U)
             diff = out - Y
             losses[s] = loss = float(diff.ravel() @ diff.ravel()) / n
             if not np.isfinite(loss):
                 done = s + 1
                 break
             diff *= 2.0 * lr / n
-            for (W, b), (dW, db) in zip(model.params, model._backward(cache, diff)):
+            for (W, b), (dW, db) in zip(model.params, fast.backprop(model, cache, diff)):
                 W -= dW
                 b -= db
-        final = model._loss(U, Y)
-        fit = model._forward(U)[0].ravel()
+        final = fast.evaluate(model, U, Y)[0]
+        fit = fast.forward(model, U)[0].ravel()
     return model, losses[:done], float(final), fit
 
 

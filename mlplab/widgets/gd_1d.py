@@ -23,8 +23,8 @@ from dataclasses import dataclass
 import numpy as np
 from matplotlib.ticker import LogLocator, NullLocator
 
-from .._validate import as_array, check_positive
 from ..optim import gradient_descent
+from ..validation import as_array, check_positive
 from ._base import Explorer
 
 __all__ = ["Function1D", "FUNCTIONS", "GD1DResult", "compute", "GD1DExplorer", "show",

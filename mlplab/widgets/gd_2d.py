@@ -24,8 +24,8 @@ from dataclasses import dataclass
 import numpy as np
 from matplotlib.ticker import LogLocator, NullLocator
 
-from .._validate import as_array, check_positive
 from ..optim import gradient_descent
+from ..validation import as_array, check_positive
 from ._base import Explorer
 
 __all__ = ["GD2DResult", "hessian", "compute", "GD2DExplorer", "show", "EXTENT"]

@@ -24,9 +24,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._validate import as_rng, check_positive
 from ..activations import ACTIVATIONS, get_activation
 from ..mlp import MLP
+from ..validation import as_rng, check_positive
 from ._base import Explorer
 
 __all__ = ["FlowResult", "compute", "GradientFlowExplorer", "show", "MAX_DEPTH"]
@@ -87,20 +87,11 @@ def compute(depth=10, activation="sigmoid", scale=1.0, width=32, seed=0):
     model = MLP.from_params(params, activation=activation, output="softmax")
     X = rng.standard_normal((N, D_IN))
     y = rng.integers(0, K, size=N)
-    _, h_prime = get_activation(activation)
     with np.errstate(over="ignore", invalid="ignore"):
         P, cache = model.forward(X)
         loss = model.loss(X, y)
-        grads = model.backward(cache, y)
-        # the delta recursion, kept layer by layer: δ⁽ˡ⁻¹⁾ = (δ⁽ˡ⁾ W⁽ˡ⁾ᵀ) ⊙ h'(Z⁽ˡ⁻¹⁾)
-        delta = P.copy()
-        delta[np.arange(N), y] -= 1.0
-        delta /= N
-        deltas = [delta]
-        for l in range(depth - 1, 0, -1):
-            delta = (delta @ model.params[l][0].T) * h_prime(cache["Z"][l - 1])
-            deltas.append(delta)
-        delta_norms = np.array([np.linalg.norm(d) for d in deltas[::-1]])
+        grads, deltas = model.backward(cache, y)  # the delta recursion keeps every δ⁽ˡ⁾
+        delta_norms = np.array([np.linalg.norm(d) for d in deltas])
         norms = np.array([np.linalg.norm(dW) for dW, _ in grads])
         ratio = float(norms[0] / norms[-1])
         delta_ratio = float(delta_norms[0] / delta_norms[-1])

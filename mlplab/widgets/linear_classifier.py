@@ -24,11 +24,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._validate import check_positive
 from ..data import make_dataset
 from ..losses import softmax_cross_entropy
 from ..mlp import MLP
 from ..plots import CLASS_COLORS
+from ..validation import check_positive
 from ._base import Explorer
 
 __all__ = ["compute", "train_trajectory", "Trajectory", "ClassifierResult",

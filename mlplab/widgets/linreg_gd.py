@@ -21,8 +21,8 @@ from dataclasses import dataclass
 import numpy as np
 from matplotlib.ticker import LogLocator, NullLocator
 
-from .._validate import check_positive
 from ..linear import add_bias_column, lstsq_pinv
+from ..validation import check_positive
 from ._base import Explorer
 
 __all__ = ["line_data", "compute", "LinRegResult", "LinRegGDExplorer", "show", "LOSS_KINDS"]

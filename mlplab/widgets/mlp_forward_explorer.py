@@ -19,9 +19,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._validate import as_array
 from ..activations import ACTIVATIONS, get_activation
 from ..mlp import MLP
+from ..validation import as_array
 from ._base import Explorer
 
 __all__ = ["ForwardResult", "compute", "params_from_values", "MLPForwardExplorer", "show"]

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .. import fast
 from ..activations import ACTIVATIONS, get_activation
 from ..data import make_dataset
 from ..mlp import MLP
@@ -119,7 +120,7 @@ def compute(depth=2, activation="relu", dataset="moons", width=16, seed=0):
     xs, ys = np.linspace(x0, x1, RESOLUTION), np.linspace(y0, y1, RESOLUTION)
     gx, gy = np.meshgrid(xs, ys)
     G = np.c_[gx.ravel(), gy.ravel()]
-    deep_scores, _ = flat._forward(G, probs=False)          # layer by layer
+    deep_scores, _ = fast.forward(flat, G)                 # layer by layer
     W_eff, b_eff = collapse(flat.params)
     one_layer = G @ W_eff + b_eff                            # one matrix, one bias
     max_diff = float(np.max(np.abs(deep_scores - one_layer)))

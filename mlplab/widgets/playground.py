@@ -33,11 +33,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._validate import check_positive
+from .. import fast
 from ..activations import ACTIVATIONS
 from ..data import DATASETS, make_dataset, train_test_split
 from ..mlp import MLP
 from ..plots import CLASS_COLORS
+from ..validation import check_positive
 from ._base import Explorer
 
 __all__ = ["Trainer", "PlaygroundResult", "compute", "Playground", "show", "STATE_VERSION"]
@@ -127,20 +128,17 @@ class Trainer:
                 order = self.rng.permutation(n)
                 for i in range(0, n, batch_size):
                     idx = order[i:i + batch_size]
-                    _, grads = model._loss_and_grads(X[idx], y[idx])
-                    for (W, b), (dW, db) in zip(model.params, grads):
-                        W -= lr * dW
-                        b -= lr * db
+                    fast.sgd_step(model, X[idx], y[idx], lr)
                 self.epoch += 1
-                self.train_loss.append(model._loss(X, y))
-                self.test_loss.append(model._loss(self.X_test, self.y_test))
+                self.train_loss.append(fast.evaluate(model, X, y)[0])
+                self.test_loss.append(fast.evaluate(model, self.X_test, self.y_test)[0])
                 if not np.isfinite(self.train_loss[-1]):
                     self.diverged = True
 
     def proba(self, X):
         """Class probabilities (m, k) for points X (m, 2); unchecked fast path."""
         with np.errstate(over="ignore", invalid="ignore"):
-            return self.model._forward(np.asarray(X, dtype=np.float64))[0]
+            return self.model.out.f(fast.forward(self.model, np.asarray(X, dtype=np.float64))[0])
 
     def accuracy(self, split="test"):
         X, y = (self.X_test, self.y_test) if split == "test" else (self.X_train, self.y_train)
@@ -152,7 +150,7 @@ class Trainer:
             return None
         W, b = self.model.params[0]
         with np.errstate(over="ignore", invalid="ignore"):
-            H = self.model._act(self.grid @ W + b)
+            H = self.model.h(self.grid @ W + b)
         return H.reshape(self.resolution, self.resolution, -1)
 
 

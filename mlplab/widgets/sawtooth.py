@@ -22,8 +22,8 @@ from dataclasses import dataclass
 import numpy as np
 from matplotlib.ticker import NullLocator
 
-from .._validate import as_array
 from ..mlp import MLP, count_params
+from ..validation import as_array
 from ._base import Explorer
 
 __all__ = [

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 import numpy as np
 from matplotlib.ticker import LogLocator, NullLocator
 
-from .._validate import check_positive
 from ..linear import add_bias_column, lstsq_pinv
 from ..optim import minibatches
+from ..validation import check_positive
 from ._base import Explorer
 from .linreg_gd import line_data
 

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._validate import as_array, check_positive
 from ..softmax import softmax
+from ..validation import as_array, check_positive
 from ._base import Explorer
 
 __all__ = ["compute", "SoftmaxResult", "SoftmaxExplorer", "show"]

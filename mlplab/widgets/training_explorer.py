@@ -18,11 +18,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._validate import check_positive
 from ..data import DATASETS, load_digits_split, make_dataset, train_test_split
 from ..mlp import MLP
 from ..optim import History, sgd
 from ..plots import CLASS_COLORS, decision_grid
+from ..validation import check_positive
 from ._base import Explorer
 
 __all__ = ["TrainResult", "load", "compute", "confusion_matrix", "TrainingExplorer", "show",

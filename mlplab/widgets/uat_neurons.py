@@ -31,10 +31,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._validate import check_positive
 from ..activations import ACTIVATIONS, get_activation
 from ..data import TARGETS, target_function
 from ..mlp import MLP
+from ..validation import check_positive
 from ._base import Explorer
 
 __all__ = ["UATResult", "compute", "error_vs_n", "UATNeuronsExplorer", "show", "SWEEP_N"]
@@ -111,7 +111,7 @@ def _train(x, y, N, activation, steps, lr, rng, dtype=np.float32):
     loss = np.empty(steps)
     fast = activation in ("tanh", "sigmoid", "relu")
     if not fast:
-        f, f_prime = (g.kernel for g in get_activation(activation))
+        f, f_prime = get_activation(activation)
 
     with np.errstate(over="ignore", under="ignore", invalid="ignore"):
         for t in range(1, steps + 1):
