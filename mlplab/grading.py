@@ -384,7 +384,7 @@ def _mlplab_grader():
     from IPython import get_ipython
     from IPython.display import display
     from mlplab.exercises import check
-    from mlplab.exercises._guard import CHECK_SECONDS, time_limits
+    from mlplab.exercises import CHECK_SECONDS, time_limits
 
     namespace = get_ipython().user_ns
     for line in {imports!r}:

@@ -13,7 +13,9 @@ In a lesson::
 ``check`` compares your function with the reference on fixed and seeded random
 cases, recognises typical mistakes and says what is wrong. It never raises
 because of your code: it runs under a time limit, its prints are captured, and
-every exception (even ``sys.exit()``) becomes a verdict. The catalogue lives in
+every exception (even ``sys.exit()``) becomes a verdict. The limits are
+``CASE_SECONDS`` per call and ``CHECK_SECONDS`` per check; ``with
+time_limits(case=..., check=...):`` changes them (a grader, a slow machine). The catalogue lives in
 ``mlplab/exercises/catalogue/``: one module per group of lessons, each exercise with its reference solution,
 hints and typical mistakes side by side.
 """
@@ -37,13 +39,13 @@ from ._core import (
     run_check,
 )
 from ._display import CheckResult, Note, Solution
-from ._guard import SEAL, refuse_reentry, sealed
+from ._guard import CASE_SECONDS, CHECK_SECONDS, SEAL, refuse_reentry, sealed, time_limits
 from .catalogue import CATALOGUE
 
 __all__ = [
     "check", "hint", "solution", "solution_source", "names", "reference", "reset_hints",
     "CheckResult", "Note", "Solution", "Exercise", "Mistake", "WarningMistake", "MutationMistake",
-    "DtypeMistake", "PropertyMistake", "CATALOGUE",
+    "DtypeMistake", "PropertyMistake", "CATALOGUE", "time_limits", "CASE_SECONDS", "CHECK_SECONDS",
 ]
 
 
