@@ -15,9 +15,13 @@ cases, recognises typical mistakes and says what is wrong. It never raises
 because of your code: it runs under a time limit, its prints are captured, and
 every exception (even ``sys.exit()``) becomes a verdict. The limits are
 ``CASE_SECONDS`` per call and ``CHECK_SECONDS`` per check; ``with
-time_limits(case=..., check=...):`` changes them (a grader, a slow machine). The catalogue lives in
-``mlplab/exercises/catalogue/``: one module per group of lessons, each exercise with its reference solution,
-hints and typical mistakes side by side.
+time_limits(case=..., check=...):`` changes them (a grader, a slow machine).
+
+The catalogue lives in ``mlplab/exercises/catalogue/``: one module per group
+of lessons, each exercise with its reference solution, hints and typical
+mistakes side by side. The machinery: ``_core`` (exercises, mistakes, the
+judge), ``_outputs`` (output kinds, comparisons, the dtype rule), ``_guard``
+(time limits, escapes, the seal), ``_outcomes``, ``_display``, ``_messages``.
 """
 
 from __future__ import annotations
