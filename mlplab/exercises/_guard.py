@@ -238,8 +238,9 @@ class _WatchdogTimer:
     The checking thread touches only a C lock, in ``with`` blocks, never a ``threading.Condition``
     whose Python code an exception could interrupt half-way; the watchdog polls every
     :data:`POLL_SECONDS`. An injection made just before :meth:`stop` is let land inside
-    :func:`_absorb_stray` instead of being cancelled (cancelling with ``SetAsyncExc(id, NULL)``
-    leaves CPython 3.11's eval breaker set for good).
+    :func:`_absorb_stray` instead of being cancelled: cancelling with ``SetAsyncExc(id, NULL)``
+    made CPython 3.11 spin in the checking thread when a trace function was active (seen in
+    ``tests/test_checker_limits.py``; the exact mechanism was not pinned down).
     """
 
     def __init__(self, clock, delay=0.0):
