@@ -384,6 +384,7 @@ def _mlplab_grader():
     from IPython import get_ipython
     from IPython.display import display
     from mlplab.exercises import check
+    from mlplab.exercises import CHECK_SECONDS, time_limits
 
     namespace = get_ipython().user_ns
     for line in {imports!r}:
@@ -407,9 +408,15 @@ def _mlplab_grader():
             if fn is None:
                 out["verdict"] = "missing"
             else:
+                # the checker stops a runaway function itself (after CASE/CHECK_SECONDS, as an
+                # error verdict); when this exercise's limit is not clearly longer, it waits
+                # past it, so this timer decides alone -- two clocks never race
+                own = time_limits(case=limit + 1, check=limit + 1) if limit <= CHECK_SECONDS + 1 \
+                    else time_limits()
                 timer.start()
                 try:
-                    result = check(name, fn)
+                    with own:
+                        result = check(name, fn)
                 finally:
                     with lock:
                         state["done"] = True
