@@ -21,10 +21,10 @@ from mlplab.exercises import (
 from mlplab.exercises._display import MAX_MESSAGE
 
 DESIGN_CATALOGUE = [
-    "add", "gd_step", "linreg_gradient", "minibatches", "linear_forward", "softmax", "one_hot",
-    "cross_entropy", "sigmoid", "relu", "sigmoid_grad", "relu_grad", "tanh_grad", "mlp_forward",
-    "count_params", "dense_backward", "mlp_gradients", "sgd_step", "accuracy", "step", "bump",
-    "sawtooth",
+    "add", "centred_difference", "gd_step", "pinv_solve", "linreg_gradient", "minibatches",
+    "linear_forward", "softmax", "one_hot", "cross_entropy", "sigmoid", "relu", "sigmoid_grad",
+    "relu_grad", "tanh_grad", "mlp_forward", "count_params", "dense_backward", "delta_back",
+    "output_delta", "mlp_gradients", "sgd_step", "accuracy", "step", "bump", "sawtooth",
 ]
 MISTAKES = [(name, i) for name, ex in CATALOGUE.items() for i in range(len(ex.mistakes))]
 
@@ -35,7 +35,7 @@ def test_names_are_the_design_catalogue_in_lesson_order():
 
 def test_every_exercise_has_hints_and_typical_mistakes():
     for name, ex in CATALOGUE.items():
-        assert len(ex.hints) >= 2, name
+        assert len(ex.hints) >= 3, name
         assert ex.mistakes, name
         assert ex.reference.__name__ == name
 
@@ -151,9 +151,9 @@ def test_wrong_arity_is_an_error_showing_the_signature():
 
 # --------------------------------------------------------------- generic checks
 def test_wrong_shape_says_expected_and_got():
-    result = check("linear_forward", lambda X, W, b: (X @ W + b).T)
+    result = check("linear_forward", lambda X, W, b: (X @ W + b).ravel())
     assert result.status == "failed"
-    assert "wrong shape: expected your output of shape (1, 3), got shape (3, 1)" in result.message
+    assert "wrong shape: expected your output of shape (1, 3), got shape (3,)" in result.message
 
 
 def test_input_mutation_is_flagged_with_the_argument_name():
