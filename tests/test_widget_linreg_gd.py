@@ -3,16 +3,8 @@
 import numpy as np
 import pytest
 
-from mlplab.linear import add_bias_column, linreg_gradient, lstsq_pinv
+from mlplab.linear import linreg_gradient
 from mlplab.widgets import linreg_gd as lg
-
-
-def test_data_is_a_noisy_line():
-    x, y = lg.line_data()
-    assert x.shape == y.shape == (40,)
-    assert np.all(np.diff(x) >= 0) and 0 <= x.min() and x.max() <= 2
-    beta = lstsq_pinv(add_bias_column(x[:, None]), y)
-    assert beta == pytest.approx([0.5, 1.2], abs=0.25)
 
 
 def test_distance_to_pinv_shrinks_with_steps_and_reaches_1e_6():

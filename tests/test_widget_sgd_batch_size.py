@@ -3,9 +3,9 @@
 import numpy as np
 import pytest
 
+from mlplab.data import line_data
 from mlplab.linear import add_bias_column, lstsq_pinv
 from mlplab.widgets import sgd_batch_size as sb
-from mlplab.widgets.linreg_gd import line_data
 
 
 def test_full_batch_is_monotone_and_equals_gd():

@@ -21,46 +21,22 @@ after 1, so the ends of [0, 1] are not cut in half by a step.
 
 from __future__ import annotations
 
-import numbers
 from dataclasses import dataclass
 
 import numpy as np
 
 from ..activations import SIGMOID
+from ..constructions import bump_edges, bump_params
 from ..data import TARGETS, target_function
 from ..mlp import MLP
 from ..validation import as_array, check_positive
 from ._base import Explorer
 
-__all__ = ["BumpResult", "bump_edges", "compute", "BumpBuilderExplorer", "show", "N_SLIDERS"]
+__all__ = ["BumpResult", "compute", "BumpBuilderExplorer", "show", "N_SLIDERS"]
 
 #: how many height sliders the explorer offers ("sliders" mode uses at most this many bumps)
 N_SLIDERS = 6
 MAX_BUMPS = 50
-
-
-def _check_n_bumps(n_bumps):
-    if isinstance(n_bumps, bool) or not isinstance(n_bumps, numbers.Integral):
-        raise TypeError(f"n_bumps must be an int, got {type(n_bumps).__name__} {n_bumps!r}.")
-    if not 1 <= n_bumps <= 500:
-        raise ValueError(f"n_bumps must be between 1 and 500, got {n_bumps}. Try n_bumps=10.")
-    return int(n_bumps)
-
-
-def bump_edges(n_bumps):
-    """Edges of n equal bumps on [0, 1]; the outer two pushed out by one bump width.
-
-    Returns
-    -------
-    edges : (n + 1,) increasing; bump j spans [edges[j], edges[j + 1]]
-    centres : (n,) the centres (j + ½)/n of the n equal pieces of [0, 1]
-    """
-    n = _check_n_bumps(n_bumps)
-    edges = np.linspace(0.0, 1.0, n + 1)
-    edges[0] -= 1.0 / n
-    edges[-1] += 1.0 / n
-    centres = (np.arange(n) + 0.5) / n
-    return edges, centres
 
 
 @dataclass
@@ -145,15 +121,7 @@ def compute(n_bumps=10, steepness=1000.0, target="wiggly", heights=None, n_point
             )
     x = np.linspace(0.0, 1.0, n_points)
 
-    # hidden layer: unit 2j steps up at the left edge of bump j, unit 2j+1 at its right edge
-    positions = np.repeat(edges, 2)[1:-1]            # p_0, p_1, p_1, p_2, p_2, ..., p_n
-    W1 = np.full((1, 2 * n), w)
-    b1 = -w * positions                              # p = −b / w
-    # output layer: +h_j for the left step, −h_j for the right step
-    W2 = np.empty((2 * n, 1))
-    W2[0::2, 0], W2[1::2, 0] = heights, -heights
-    b2 = np.zeros(1)
-
+    (W1, b1), (W2, b2) = bump_params(edges, heights, w)   # 2n sigmoid steps, ±h_j out
     steps = SIGMOID.h(x[None, :] * W1.T + b1[:, None])            # (2n, m)
     bumps = heights[:, None] * (steps[0::2] - steps[1::2])          # (n, m)
     total = bumps.sum(axis=0)

@@ -23,13 +23,13 @@ import numpy as np
 
 from .. import fast
 from ..activations import ACTIVATIONS
+from ..constructions import sawtooth_composed, width_for_budget
 from ..data import TARGETS
 from ..mlp import MLP, count_params
 from ..validation import check_positive
 from ._base import Explorer
-from .sawtooth import sawtooth_composed
 
-__all__ = ["DVW_TARGETS", "deep_width_for_budget", "DepthWidthResult", "compute",
+__all__ = ["DVW_TARGETS", "DepthWidthResult", "compute",
            "DepthVsWidthExplorer", "show"]
 
 
@@ -39,18 +39,6 @@ def _sawtooth3(x):
 
 #: name -> f(x) on [0, 1]: the sawtooth t∘t∘t (8 pieces) and the 1-D targets of mlplab.data
 DVW_TARGETS = {"sawtooth": _sawtooth3, **TARGETS}
-
-
-def deep_width_for_budget(budget, depth):
-    """The hidden width w whose net [1, w × depth, 1] has a parameter count closest to budget."""
-    best, w = 1, 1
-    while True:
-        p = count_params([1] + [w] * depth + [1])
-        if abs(p - budget) < abs(count_params([1] + [best] * depth + [1]) - budget):
-            best = w
-        if p > budget:
-            return best
-        w += 1
 
 
 @dataclass
@@ -157,7 +145,7 @@ def compute(budget=200, depth=4, target="sawtooth", lr=0.1, steps=3000, seed=0,
     x = np.linspace(0.0, 1.0, n_points)
     y = DVW_TARGETS[target](x)
     U, Y = (2 * x - 1)[:, None], y[:, None]
-    w = deep_width_for_budget(budget, depth)
+    w = width_for_budget(budget, depth)
     deep_sizes = [1] + [w] * depth + [1]
     p = count_params(deep_sizes)
     wide_sizes = [1, max(1, round((p - 1) / 3)), 1]

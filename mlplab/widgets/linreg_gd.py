@@ -21,31 +21,15 @@ from dataclasses import dataclass
 import numpy as np
 from matplotlib.ticker import LogLocator, NullLocator
 
+from ..data import line_data  # noqa: F401  (lessons call linreg_gd.line_data; its home is mlplab.data)
 from ..linear import add_bias_column, lstsq_pinv
 from ..validation import check_positive
 from ._base import Explorer
 
-__all__ = ["line_data", "compute", "LinRegResult", "LinRegGDExplorer", "show", "LOSS_KINDS"]
+__all__ = ["compute", "LinRegResult", "LinRegGDExplorer", "show", "LOSS_KINDS"]
 
 LOSS_KINDS = ("mse", "norm")
 _CLIP = 1e8  # larger values are drawn at this height
-
-
-def line_data(n=40, noise=0.3, seed=0):
-    """Noisy points around the line y = 0.5 + 1.2 x, with x uniform on [0, 2].
-
-    Returns
-    -------
-    x : (n,) array, sorted;  y : (n,) array
-    """
-    n = check_positive(n, "n", integer=True)
-    if n < 2:
-        raise ValueError(f"n must be at least 2 to fit a line, got {n}.")
-    noise = check_positive(noise, "noise", allow_zero=True)
-    rng = np.random.default_rng(seed)
-    x = np.sort(rng.uniform(0.0, 2.0, n))
-    y = 0.5 + 1.2 * x + noise * rng.standard_normal(n)
-    return x, y
 
 
 @dataclass

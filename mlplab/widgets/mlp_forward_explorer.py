@@ -144,13 +144,13 @@ class MLPForwardExplorer(Explorer):
         return super()._layout_key() + (self.values["activation"], weights)
 
     def _update(self):
-        from ..plots import _edge_style
+        from ..plots import edge_style
 
         v = self.values
         params = params_from_values(v)
         r = compute(params, v["activation"], v["x"])
         self.result = r
-        widths, colors = _edge_style(r.params, [[0], list(range(HIDDEN)), [0]])
+        widths, colors = edge_style(r.params, [[0], list(range(HIDDEN)), [0]])
         self.edges.set_linewidths(widths)
         self.edges.set_colors(colors)
         values = [f"x={r.x:.2g}"] + [f"h={h:.2g}" for h in r.h] + [f"o={r.o:.3g}"]

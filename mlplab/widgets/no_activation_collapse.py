@@ -22,35 +22,19 @@ import numpy as np
 
 from .. import fast
 from ..activations import ACTIVATIONS, get_activation
+from ..constructions import collapse  # the lessons import it from here too
 from ..data import make_dataset
 from ..mlp import MLP
 from ..optim import sgd
 from ._base import Explorer
 
-__all__ = ["CollapseResult", "collapse", "compute", "CollapseExplorer", "show", "DATASETS"]
+__all__ = ["CollapseResult", "compute", "CollapseExplorer", "show", "DATASETS"]
 
 DATASETS = ("moons", "circles", "xor")
 N_POINTS = 160
 EPOCHS = 200
 LR = 0.3
 RESOLUTION = 80
-
-
-def collapse(params):
-    """Fold a stack of linear layers into one: returns (W_eff, b_eff).
-
-    params : list of (W (d_in, d_out), b (d_out,)); W_eff = W₁W₂…W_L and
-    b_eff = (…(b₁W₂ + b₂)W₃ + …)W_L + b_L, so X W_eff + b_eff equals the
-    stack applied layer by layer (with no activation in between).
-    """
-    if not isinstance(params, (list, tuple)) or not params:
-        raise TypeError("params must be a non-empty list of (W, b) pairs.")
-    W_eff, b_eff = (np.array(p, dtype=float) for p in params[0])
-    for W, b in params[1:]:
-        if W.shape[0] != W_eff.shape[1]:
-            raise ValueError(f"layers do not chain: {W_eff.shape} then {W.shape}.")
-        W_eff, b_eff = W_eff @ W, b_eff @ W + b
-    return W_eff, b_eff
 
 
 @dataclass

@@ -9,147 +9,37 @@ t∘t∘…∘t, gives a sawtooth with 2^k linear pieces, computed by a network 
 hidden layers of 2 ReLUs each (2k units). A network with a single hidden layer
 adds one kink per unit, so it needs 2^k units for the same function.
 
-Everything here is exact in floating point: the weights are small powers of
-two and the grid is dyadic (x = i / 2^m), so the sawtooth's kinks at j / 2^k
-land exactly on grid points and the numerical piece count is exact.
+The constructions live in ``mlplab.constructions``. Everything is exact in
+floating point: the weights are small powers of two and the grid is dyadic
+(x = i / 2^m), so the sawtooth's kinks at j / 2^k land exactly on grid points
+and the numerical piece count is exact.
 """
 
 from __future__ import annotations
 
-import numbers
 from dataclasses import dataclass
 
 import numpy as np
 from matplotlib.ticker import NullLocator
 
-from ..mlp import MLP, count_params
-from ..validation import as_array
+# deep_sawtooth_params, piecewise_linear_params, shallow_sawtooth_mlp and tent are
+# imported by the lessons from here; their home is mlplab.constructions
+from ..constructions import (  # noqa: F401
+    K_MAX,
+    count_linear_pieces,
+    deep_sawtooth_mlp,
+    deep_sawtooth_params,
+    dyadic_grid,
+    piecewise_linear_params,
+    sawtooth_composed,
+    shallow_sawtooth_mlp,
+    tent,
+)
+from ..mlp import count_params
+from ..validation import check_int
 from ._base import Explorer
 
-__all__ = [
-    "tent",
-    "sawtooth_composed",
-    "deep_sawtooth_params",
-    "deep_sawtooth_mlp",
-    "piecewise_linear_params",
-    "shallow_sawtooth_mlp",
-    "dyadic_grid",
-    "count_linear_pieces",
-    "SawtoothResult",
-    "compute",
-    "SawtoothExplorer",
-    "show",
-]
-
-K_MAX = 10
-
-
-def _check_k(k, k_max=K_MAX):
-    if isinstance(k, bool) or not isinstance(k, numbers.Integral):
-        raise TypeError(f"k (the number of compositions) must be an int, got {type(k).__name__} {k!r}.")
-    if not 1 <= k <= k_max:
-        raise ValueError(f"k must be between 1 and {k_max}, got {k}. Try k=3.")
-    return int(k)
-
-
-def tent(x):
-    """The tent map t(x) = 2·relu(x) − 4·relu(x − ½); on [0, 1] it rises to 1 at ½ and falls back."""
-    x = as_array(x, "x")
-    return 2 * np.maximum(x, 0) - 4 * np.maximum(x - 0.5, 0)
-
-
-def sawtooth_composed(x, k):
-    """t composed k times, t(t(…t(x))), by plain function composition."""
-    k = _check_k(k)
-    y = as_array(x, "x")
-    for _ in range(k):
-        y = tent(y)
-    return y
-
-
-def deep_sawtooth_params(k):
-    """Weights of a k-hidden-layer ReLU net, each layer 2 units, that computes t^k on [0, 1].
-
-    Layer 1 forms (x, x − ½); each later layer forms (t, t − ½) from the previous
-    layer's two ReLUs h as t = 2h₁ − 4h₂; the output layer returns 2h₁ − 4h₂.
-
-    Returns
-    -------
-    params : list of k + 1 pairs (W, b); sizes [1, 2, 2, …, 2, 1]
-    """
-    k = _check_k(k)
-    shift = np.array([0.0, -0.5])
-    first = (np.array([[1.0, 1.0]]), shift.copy())
-    middle = (np.array([[2.0, 2.0], [-4.0, -4.0]]), shift.copy())
-    last = (np.array([[2.0], [-4.0]]), np.array([0.0]))
-    return [first] + [tuple(a.copy() for a in middle) for _ in range(k - 1)] + [last]
-
-
-def deep_sawtooth_mlp(k):
-    """An ``MLP`` (relu, identity output) holding ``deep_sawtooth_params(k)``."""
-    return MLP.from_params(deep_sawtooth_params(k), activation="relu", output="identity")
-
-
-def piecewise_linear_params(knots, values):
-    """One-hidden-layer ReLU net equal to the linear interpolant of (knots, values).
-
-    On [knots[0], knots[-1]]:  f(x) = v₀ + Σ_j c_j · relu(x − knot_j), one unit per
-    piece, where c₀ is the first slope and c_j (j ≥ 1) the change of slope at knot j.
-
-    Parameters
-    ----------
-    knots : (p + 1,) strictly increasing; values : (p + 1,)
-
-    Returns
-    -------
-    params : [(W1 (1, p), b1 (p,)), (W2 (p, 1), b2 (1,))]
-    """
-    knots = as_array(knots, "knots", ndim=1)
-    values = as_array(values, "values", ndim=1)
-    if knots.shape != values.shape or knots.size < 2:
-        raise ValueError(
-            f"knots and values must be 1-D of the same length ≥ 2, got {knots.shape} and "
-            f"{values.shape}."
-        )
-    if np.any(np.diff(knots) <= 0):
-        raise ValueError("knots must be strictly increasing; sort them first.")
-    slopes = np.diff(values) / np.diff(knots)
-    c = np.diff(slopes, prepend=0.0)  # c₀ = first slope, then the slope changes
-    W1, b1 = np.ones((1, slopes.size)), -knots[:-1]
-    return [(W1, b1), (c[:, None], np.array([values[0]]))]
-
-
-def shallow_sawtooth_mlp(k):
-    """One hidden layer with 2^k ReLUs that computes the same sawtooth t^k on [0, 1]."""
-    k = _check_k(k)
-    knots = np.arange(2**k + 1) / 2**k
-    values = (np.arange(2**k + 1) % 2).astype(float)  # 0, 1, 0, 1, …
-    return MLP.from_params(piecewise_linear_params(knots, values), activation="relu",
-                           output="identity")
-
-
-def dyadic_grid(m):
-    """The 2^m + 1 points i / 2^m on [0, 1], exact in floating point."""
-    return np.arange(2**m + 1, dtype=np.float64) / 2**m
-
-
-def count_linear_pieces(x, y, rtol=1e-9):
-    """Count the linear pieces of a piecewise-linear function sampled at sorted x.
-
-    A piece ends where the slope between neighbouring samples changes by more
-    than ``rtol`` times the largest slope. Exact only if every kink lies on a
-    grid point (a kink strictly between two samples shows up as two slope
-    changes), hence the dyadic grid for the sawtooth.
-    """
-    x = as_array(x, "x", ndim=1)
-    y = as_array(y, "y", ndim=1)
-    if x.shape != y.shape or x.size < 2:
-        raise ValueError(f"x and y must be 1-D of the same length ≥ 2, got {x.shape} and {y.shape}.")
-    slopes = np.diff(y) / np.diff(x)
-    scale = max(np.max(np.abs(slopes)), 1e-300)
-    changes = np.abs(np.diff(slopes)) > rtol * scale
-    return int(np.count_nonzero(changes)) + 1
-
+__all__ = ["SawtoothResult", "compute", "SawtoothExplorer", "show"]
 
 @dataclass
 class SawtoothResult:
@@ -188,10 +78,8 @@ def compute(k=3, grid_power=None):
     -------
     SawtoothResult
     """
-    k = _check_k(k)
-    m = max(12, k + 2) if grid_power is None else int(grid_power)
-    if m < k:
-        raise ValueError(f"grid_power={m} is coarser than the kinks (need ≥ k={k}).")
+    k = check_int(k, "k", 1, K_MAX, example=3)
+    m = max(12, k + 2) if grid_power is None else check_int(grid_power, "grid_power", k, 24)
     x = dyadic_grid(m)
     y = deep_sawtooth_mlp(k).predict(x[:, None]).ravel()
     slopes = np.diff(y) / np.diff(x)

@@ -1,6 +1,6 @@
 """Explorer ``sgd_batch_size``: full-batch gradient descent vs mini-batch SGD.
 
-Both fit the same line (``linreg_gd.line_data``) by the squared loss
+Both fit the same line (``mlplab.data.line_data``) by the squared loss
 L(β) = ‖y − Xβ‖²/n, from β = 0, with the same learning rate, for the same number
 of epochs (passes over the data). Full batch: one step per epoch with the exact
 gradient −2/n·Xᵀ(y − Xβ). Mini-batch: each epoch shuffles the rows, cuts them into
@@ -19,11 +19,11 @@ from dataclasses import dataclass
 import numpy as np
 from matplotlib.ticker import LogLocator, NullLocator
 
+from ..data import line_data
 from ..linear import add_bias_column, lstsq_pinv
 from ..optim import minibatches
 from ..validation import check_positive
 from ._base import Explorer
-from .linreg_gd import line_data
 
 __all__ = ["compute", "SGDResult", "SGDBatchExplorer", "show", "BATCH_SIZES", "N_DEFAULT"]
 
