@@ -190,7 +190,7 @@ def _pixels(png):
 
 
 def test_cached_background_render_matches_a_full_draw():
-    from mlplab.widgets._base import Explorer
+    from mlplab.widgets._legacy import Explorer
 
     pg = Playground(dataset="circles", hidden_layers=2, width=16)
     for change in [dict(), dict(dataset="blobs"), dict(hidden_layers=1, width=3),

@@ -16,7 +16,7 @@ import numpy as np
 
 from ..activations import ACTIVATIONS, get_activation
 from ..validation import as_rng, check_positive
-from ._base import Explorer
+from ._legacy import Explorer
 
 __all__ = ["ActivationResult", "compute", "ActivationExplorer", "show", "grid_points"]
 

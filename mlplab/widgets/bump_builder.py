@@ -30,7 +30,7 @@ from ..constructions import bump_edges, bump_params
 from ..data import TARGETS, target_function
 from ..mlp import MLP
 from ..validation import as_array, check_positive
-from ._base import Explorer
+from ._legacy import Explorer
 
 __all__ = ["BumpResult", "compute", "BumpBuilderExplorer", "show", "N_SLIDERS"]
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..validation import as_array
-from ._base import Explorer
+from ._legacy import Explorer
 
 __all__ = ["ChainResult", "compute", "ChainRuleExplorer", "show"]
 

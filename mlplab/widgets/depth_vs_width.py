@@ -27,7 +27,7 @@ from ..constructions import sawtooth_composed, width_for_budget
 from ..data import TARGETS
 from ..mlp import MLP, count_params
 from ..validation import check_positive
-from ._base import Explorer
+from ._legacy import Explorer
 
 __all__ = ["DVW_TARGETS", "DepthWidthResult", "compute",
            "DepthVsWidthExplorer", "show"]

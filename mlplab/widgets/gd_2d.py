@@ -26,7 +26,7 @@ from matplotlib.ticker import LogLocator, NullLocator
 
 from ..optim import gradient_descent
 from ..validation import as_array, check_positive
-from ._base import Explorer
+from ._legacy import Explorer
 
 __all__ = ["GD2DResult", "hessian", "compute", "GD2DExplorer", "show", "EXTENT"]
 

@@ -27,7 +27,7 @@ import numpy as np
 from ..activations import ACTIVATIONS, get_activation
 from ..mlp import MLP
 from ..validation import as_rng, check_positive
-from ._base import Explorer
+from ._legacy import Explorer
 
 __all__ = ["FlowResult", "compute", "GradientFlowExplorer", "show", "MAX_DEPTH"]
 

@@ -29,7 +29,7 @@ from ..losses import softmax_cross_entropy
 from ..mlp import MLP
 from ..plots import CLASS_COLORS
 from ..validation import check_positive
-from ._base import Explorer
+from ._legacy import Explorer
 
 __all__ = ["compute", "train_trajectory", "Trajectory", "ClassifierResult",
            "LinearClassifierExplorer", "show", "MAX_STEPS", "NOISE"]

@@ -24,7 +24,7 @@ from matplotlib.ticker import LogLocator, NullLocator
 from ..data import line_data  # noqa: F401  (lessons call linreg_gd.line_data; its home is mlplab.data)
 from ..linear import add_bias_column, lstsq_pinv
 from ..validation import check_positive
-from ._base import Explorer
+from ._legacy import Explorer
 
 __all__ = ["compute", "LinRegResult", "LinRegGDExplorer", "show", "LOSS_KINDS"]
 

@@ -22,7 +22,7 @@ import numpy as np
 from ..activations import ACTIVATIONS, get_activation
 from ..mlp import MLP
 from ..validation import as_array
-from ._base import Explorer
+from ._legacy import Explorer
 
 __all__ = ["ForwardResult", "compute", "params_from_values", "MLPForwardExplorer", "show"]
 

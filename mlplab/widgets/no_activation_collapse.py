@@ -26,7 +26,7 @@ from ..constructions import collapse  # the lessons import it from here too
 from ..data import make_dataset
 from ..mlp import MLP
 from ..optim import sgd
-from ._base import Explorer
+from ._legacy import Explorer
 
 __all__ = ["CollapseResult", "compute", "CollapseExplorer", "show", "DATASETS"]
 

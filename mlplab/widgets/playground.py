@@ -39,7 +39,7 @@ from ..data import DATASETS, make_dataset, train_test_split
 from ..mlp import MLP
 from ..plots import CLASS_COLORS
 from ..validation import check_positive
-from ._base import Explorer
+from ._legacy import Explorer
 
 __all__ = ["Trainer", "PlaygroundResult", "compute", "Playground", "show", "STATE_VERSION"]
 

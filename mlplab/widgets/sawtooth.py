@@ -37,7 +37,7 @@ from ..constructions import (  # noqa: F401
 )
 from ..mlp import count_params
 from ..validation import check_int
-from ._base import Explorer
+from ._legacy import Explorer
 
 __all__ = ["SawtoothResult", "compute", "SawtoothExplorer", "show"]
 

@@ -23,7 +23,7 @@ from ..data import line_data
 from ..linear import add_bias_column, lstsq_pinv
 from ..optim import minibatches
 from ..validation import check_positive
-from ._base import Explorer
+from ._legacy import Explorer
 
 __all__ = ["compute", "SGDResult", "SGDBatchExplorer", "show", "BATCH_SIZES", "N_DEFAULT"]
 

@@ -20,7 +20,7 @@ import numpy as np
 
 from ..softmax import softmax
 from ..validation import as_array, check_positive
-from ._base import Explorer
+from ._legacy import Explorer
 
 __all__ = ["compute", "SoftmaxResult", "SoftmaxExplorer", "show"]
 

@@ -23,7 +23,7 @@ from ..mlp import MLP
 from ..optim import History, sgd
 from ..plots import CLASS_COLORS, decision_grid
 from ..validation import check_positive
-from ._base import Explorer
+from ._legacy import Explorer
 
 __all__ = ["TrainResult", "load", "compute", "confusion_matrix", "TrainingExplorer", "show",
            "DATASET_NAMES"]

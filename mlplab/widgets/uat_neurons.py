@@ -35,7 +35,7 @@ from ..activations import ACTIVATIONS, get_activation
 from ..data import TARGETS, target_function
 from ..mlp import MLP
 from ..validation import check_positive
-from ._base import Explorer
+from ._legacy import Explorer
 
 __all__ = ["UATResult", "compute", "error_vs_n", "UATNeuronsExplorer", "show", "SWEEP_N"]
 
