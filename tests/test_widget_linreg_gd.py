@@ -63,7 +63,7 @@ def test_bad_arguments_are_explained():
         lg.compute(lr=0)
     with pytest.raises(ValueError, match="unknown kind 'l1'"):
         lg.compute(kind="l1")
-    with pytest.raises(TypeError, match="steps must be an integer"):
+    with pytest.raises(TypeError, match="steps must be an int"):
         lg.compute(steps=2.5)
     with pytest.raises(TypeError, match="unknown parameter"):
         lg.show(rate=0.1)
