@@ -46,10 +46,10 @@ def test_bad_input_is_explained():
 
 def test_set_changes_artists_png_and_readout():
     e = activation_explorer.show()
-    before = (e.f_line.get_ydata().copy(), e.pts_h[0].get_xydata().copy(), e.png(), e.readout_text)
+    before = (e.f_line.get_ydata().copy(), e.grid_h[0].get_xydata().copy(), e.png(), e.readout_text)
     e.set(activation="sigmoid")
     assert not np.array_equal(e.f_line.get_ydata(), before[0])
-    assert not np.array_equal(e.pts_h[0].get_xydata(), before[1])
+    assert not np.array_equal(e.grid_h[0].get_xydata(), before[1])
     assert e.png() != before[2] and "0.25" in e.readout_text
 
 

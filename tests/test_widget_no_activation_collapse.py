@@ -23,7 +23,7 @@ def test_circles_cannot_be_split_by_a_line():
     assert r.max_diff < 1e-12
 
 
-@pytest.mark.parametrize("kwargs, err", [({"depth": -1}, ValueError), ({"depth": 1.5}, ValueError),
+@pytest.mark.parametrize("kwargs, err", [({"depth": -1}, ValueError), ({"depth": 1.5}, TypeError),
                                          ({"activation": "relux"}, ValueError),
                                          ({"dataset": "spirals2"}, ValueError),
                                          ({"seed": "0"}, TypeError)])

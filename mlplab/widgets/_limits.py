@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 __all__ = ["LOG_FLOOR", "LOG_CAP", "pin_for_log", "log_decades", "nice_ceil", "step_limits",
-           "symmetric_limits", "padded_limits"]
+           "symmetric_limits", "square_limits", "padded_limits"]
 
 #: the smallest value a log axis shows (an exact landing, a loss of 0, is drawn here)
 LOG_FLOOR = 1e-16
@@ -84,6 +84,29 @@ def symmetric_limits(values, pad=0.05, ladder=(1.0, 1.5, 2.0, 3.0, 5.0, 7.5)):
     lo = 0.0 if not v.size or v.min() >= -1e-9 else -R
     span = R - lo
     return float(lo - pad * span), float(R + pad * span)
+
+
+def square_limits(points, pad=0.08, ladder=(1.0, 1.5, 2.0, 3.0, 5.0, 7.5)):
+    """Limits of the same width on both axes around a 2-D point cloud (true angles).
+
+    The half-width R is the cloud's larger half-span, padded and rounded up on
+    ``ladder``; the centre is snapped to a multiple of R/4. Both are coarse on
+    purpose: over most slider steps the limits stay put.
+
+    Returns
+    -------
+    (x0, x1), (y0, y1)
+    """
+    P = np.asarray(points, dtype=np.float64).reshape(-1, 2)
+    P = P[np.all(np.isfinite(P), axis=1)]
+    if not P.size:
+        return (-1.0, 1.0), (-1.0, 1.0)
+    lo, hi = P.min(axis=0), P.max(axis=0)
+    R = nice_ceil(max(float(np.max(hi - lo)) / 2 * (1 + pad), 1e-3), ladder)
+    grid = R / 4
+    centre = np.round((lo + hi) / 2 / grid) * grid
+    return ((float(centre[0] - R - grid), float(centre[0] + R + grid)),
+            (float(centre[1] - R - grid), float(centre[1] + R + grid)))
 
 
 def padded_limits(values, pad=0.1, top_pad=None, limit=1e12):
