@@ -19,8 +19,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..validation import as_array
-from ._legacy import Explorer
+from ..i18n import Text
+from ..validation import check_number
+from ._base import Explorer, html
 
 __all__ = ["ChainResult", "compute", "ChainRuleExplorer", "show"]
 
@@ -50,15 +51,16 @@ def compute(x=1.0, y=2.0, h=1e-6):
 
     Parameters
     ----------
-    x, y : floats, the inputs
-    h : step of the centred difference that checks ∂z/∂x
+    x, y : floats in [-1e6, 1e6], the inputs
+    h : step of the centred difference that checks ∂z/∂x, in (0, 1]
 
     Returns
     -------
     ChainResult
     """
-    x = float(as_array(x, "x", ndim=0))
-    y = float(as_array(y, "y", ndim=0))
+    x = check_number(x, "x", -1e6, 1e6, example=1.0)
+    y = check_number(y, "y", -1e6, 1e6, example=2.0)
+    h = check_number(h, "h", 0.0, 1.0, lo_open=True, example=1e-6)
     # forward: store every intermediate value, backward needs them
     w = x + y
     z = w ** 2
@@ -80,10 +82,21 @@ POS = {"x": (0.0, 1.0), "y": (0.0, 0.0), "+": (1.2, 0.5), "sq": (2.5, 0.5), "z":
 X_VIEW = (-3.5, 3.5)  # the z(x) panel: the x slider's range and a little more
 
 
+READOUT = Text(
+    "Forward: w = {x:.3g} + {y:.3g} = {w:.3g}, z = w² = <b>{z:.4g}</b>. Backward: ∂z/∂w = 2w = "
+    "{dw:.4g}, ∂z/∂x = ∂z/∂w·∂w/∂x = <b>{dx:.4g}</b>, ∂z/∂y = <b>{dy:.4g}</b> (centred "
+    "difference: {num:.6g}).",
+    "순전파: w = {x:.3g} + {y:.3g} = {w:.3g}, z = w² = <b>{z:.4g}</b>. 역전파: ∂z/∂w = 2w = "
+    "{dw:.4g}, ∂z/∂x = ∂z/∂w·∂w/∂x = <b>{dx:.4g}</b>, ∂z/∂y = <b>{dy:.4g}</b> (중심 차분으로 "
+    "구한 값: {num:.6g}).",
+)
+
+
 class ChainRuleExplorer(Explorer):
     """Left: the graph with forward values (green) and gradients (red). Right: z(x)."""
 
     figsize = (10.0, 3.6)
+    compute = staticmethod(compute)
 
     def defaults(self):
         return {"x": 1.0, "y": 2.0}
@@ -94,7 +107,7 @@ class ChainRuleExplorer(Explorer):
         return {"x": widgets.FloatSlider(min=-3, max=3, step=0.1, description="x"),
                 "y": widgets.FloatSlider(min=-3, max=3, step=0.1, description="y")}
 
-    def _build(self, fig):
+    def build(self, fig):
         self.ax_g, self.ax_z = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.5, 1]})
         fig.subplots_adjust(left=0.02, right=0.98, bottom=0.14, top=0.88, wspace=0.15)
         ax = self.ax_g
@@ -108,35 +121,27 @@ class ChainRuleExplorer(Explorer):
                     bbox=dict(boxstyle="circle" if not op else "round,pad=0.45",
                               fc="#fff3d6" if op else "#eeeeee", ec="k"))
         # forward values above / gradients below each edge or node
-        self.t = {
-            "x": ax.text(-0.05, 1.25, "", color=FWD, ha="center", fontsize=10),
-            "y": ax.text(-0.05, -0.37, "", color=FWD, ha="center", fontsize=10),
-            "gx": ax.text(0.62, 0.98, "", color=BWD, ha="center", fontsize=10),
-            "gy": ax.text(0.62, -0.05, "", color=BWD, ha="center", fontsize=10),
-            "w": ax.text(1.85, 0.62, "", color=FWD, ha="center", fontsize=10),
-            "gw": ax.text(1.85, 0.28, "", color=BWD, ha="center", fontsize=10),
-            "z": ax.text(3.6, 0.85, "", color=FWD, ha="center", fontsize=10),
-            "gz": ax.text(3.6, 0.07, "", color=BWD, ha="center", fontsize=10),
-        }
+        place = {"x": (-0.05, 1.25, FWD), "y": (-0.05, -0.37, FWD), "gx": (0.62, 0.98, BWD),
+                 "gy": (0.62, -0.05, BWD), "w": (1.85, 0.62, FWD), "gw": (1.85, 0.28, BWD),
+                 "z": (3.6, 0.85, FWD)}
+        self.t = {k: self.dynamic(ax.text(px, py, "", color=c, ha="center", fontsize=10))
+                  for k, (px, py, c) in place.items()}
+        ax.text(3.6, 0.07, "dz/dz = 1", color=BWD, ha="center", fontsize=10)  # never changes
         ax.text(1.8, -0.6, "green: forward values    red: gradients dz/d(.)", ha="center",
                 fontsize=9, color="0.3")
         ax.set_xlim(-0.45, 4.0)
         ax.set_ylim(-0.75, 1.45)
         ax.set_axis_off()
         ax.set_title("z = (x + y)² as a computational graph", fontsize=10)
-        (self.z_curve,) = self.ax_z.plot([], [], lw=2, label="z(x), y fixed")
-        (self.tangent,) = self.ax_z.plot([], [], "--", color=BWD, lw=1.5, label="tangent")
-        (self.point,) = self.ax_z.plot([], [], "o", color="k", ms=6)
+        (self.z_curve,) = self.dynamic(self.ax_z.plot([], [], lw=2, label="z(x), y fixed"))
+        (self.tangent,) = self.dynamic(self.ax_z.plot([], [], "--", color=BWD, lw=1.5,
+                                                      label="tangent"))
+        (self.point,) = self.dynamic(self.ax_z.plot([], [], "o", color="k", ms=6))
         self.ax_z.set_xlabel("x")
-        legend = self.ax_z.legend(loc="upper center", fontsize=8, frameon=False)
-        # blitting (see Explorer): what changes on an update, in drawing order
-        # ("dz/dz = 1" never changes: it stays in the cached background)
-        self.animated = [*(self.t[k] for k in ("x", "y", "gx", "gy", "w", "gw", "z")),
-                         self.z_curve, self.tangent, self.point, legend, self.ax_z.title]
+        self.dynamic(self.ax_z.legend(loc="upper center", fontsize=8, frameon=False))
+        self.z_title = self.dynamic(self.ax_z.set_title("", fontsize=10))
 
-    def _update(self):
-        r = compute(self.values["x"], self.values["y"])
-        self.result = r
+    def draw(self, r):
         t = self.t
         t["x"].set_text(f"x = {r.x:.3g}")
         t["y"].set_text(f"y = {r.y:.3g}")
@@ -145,7 +150,6 @@ class ChainRuleExplorer(Explorer):
         t["w"].set_text(f"w = x + y = {r.w:.3g}")
         t["gw"].set_text(f"dz/dw = 2w = {r.dz_dw:.3g}")
         t["z"].set_text(f"z = w² = {r.z:.3g}")
-        t["gz"].set_text("dz/dz = 1")
         # a fixed x-range (the slider's): moving x slides the point along a fixed curve,
         # and the limits (so the cached background) change only with y
         lo, hi = min(X_VIEW[0], r.x - 0.5), max(X_VIEW[1], r.x + 0.5)  # x typed in code
@@ -156,11 +160,9 @@ class ChainRuleExplorer(Explorer):
         self.point.set_data([r.x], [r.z])
         self.ax_z.set_xlim(lo, hi)
         self.ax_z.set_ylim(min(-1.0, zs.min() - 1), zs.max() + 1)
-        self.ax_z.set_title(f"slope at x = {r.x:.3g}: dz/dx = {r.dz_dx:.3g}", fontsize=10)
-        return (f"Forward: w = {r.x:.3g} + {r.y:.3g} = {r.w:.3g}, z = w² = <b>{r.z:.4g}</b>. "
-                f"Backward: ∂z/∂w = 2w = {r.dz_dw:.4g}, ∂z/∂x = ∂z/∂w·∂w/∂x = "
-                f"<b>{r.dz_dx:.4g}</b>, ∂z/∂y = <b>{r.dz_dy:.4g}</b> "
-                f"(centred difference: {r.numerical_dz_dx:.6g}).")
+        self.z_title.set_text(f"slope at x = {r.x:.3g}: dz/dx = {r.dz_dx:.3g}")
+        return html(READOUT, x=r.x, y=r.y, w=r.w, z=r.z, dw=r.dz_dw, dx=r.dz_dx, dy=r.dz_dy,
+                    num=r.numerical_dz_dx)
 
 
 def show(**values):

@@ -35,9 +35,10 @@ from ..constructions import (  # noqa: F401
     shallow_sawtooth_mlp,
     tent,
 )
+from ..i18n import Text
 from ..mlp import count_params
 from ..validation import check_int
-from ._legacy import Explorer
+from ._base import Explorer, html
 
 __all__ = ["SawtoothResult", "compute", "SawtoothExplorer", "show"]
 
@@ -94,10 +95,21 @@ def compute(k=3, grid_power=None):
     )
 
 
+READOUT = Text(
+    "<b>k = {k}</b>: {pieces} linear pieces (counted on a grid of {n} dyadic intervals). Deep "
+    "net: {k} layers × 2 ReLUs = <b>{du} units</b> ({dp} parameters). One hidden layer needs "
+    "<b>{su} units</b> ({sp} parameters).",
+    "<b>k = {k}</b>: 선형 조각 {pieces}개 (이진 구간 {n}개로 나눈 격자에서 센 값). 깊은 신경망: "
+    "{k}층 × ReLU 2개 = <b>유닛 {du}개</b> (파라미터 {dp}개). 은닉층이 하나뿐이면 <b>유닛 {su}개</b>가 "
+    "필요합니다 (파라미터 {sp}개).",
+)
+
+
 class SawtoothExplorer(Explorer):
     """Depth k → the sawtooth t^k, its counted pieces, and units deep vs shallow."""
 
     figsize = (9.0, 3.4)
+    compute = staticmethod(compute)
 
     def defaults(self):
         return {"k": 3}
@@ -107,47 +119,42 @@ class SawtoothExplorer(Explorer):
 
         return {"k": widgets.IntSlider(min=1, max=8, description="depth k")}
 
-    def _build(self, fig):
+    def build(self, fig):
         self.ax_f, self.ax_u = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.5, 1]})
         fig.subplots_adjust(left=0.07, right=0.97, bottom=0.16, top=0.88, wspace=0.3)
-        (self.curve,) = self.ax_f.plot([], [], "C0-", lw=1.5)
-        (self.kink_dots,) = self.ax_f.plot([], [], "C3.", ms=4)
+        (self.curve,) = self.dynamic(self.ax_f.plot([], [], "C0-", lw=1.5))
+        (self.kink_dots,) = self.dynamic(self.ax_f.plot([], [], "C3.", ms=4))
         self.ax_f.set_xlim(0, 1)
         self.ax_f.set_ylim(-0.05, 1.1)
         self.ax_f.set_xlabel("x")
         self.ax_f.set_ylabel("t^k(x)")
-        ks = np.arange(1, 9)
+        self.title = self.dynamic(self.ax_f.set_title("", fontsize=10))
+        ks = np.arange(1, K_MAX + 1)
         self.ax_u.semilogy(ks, 2 * ks, "C0o-", ms=4, label="deep: 2k units")
         self.ax_u.semilogy(ks, 2.0**ks, "C1s-", ms=4, label="shallow: 2^k units")
-        (self.mark_deep,) = self.ax_u.plot([], [], "o", ms=11, mfc="none", mec="C0", mew=2)
-        (self.mark_shallow,) = self.ax_u.plot([], [], "s", ms=11, mfc="none", mec="C1", mew=2)
-        # plain tick labels (log-scale defaults are mathtext, slow to render on every update)
-        ticks = [2, 4, 8, 16, 32, 64, 128, 256]
+        (self.mark_deep,) = self.dynamic(self.ax_u.plot([], [], "o", ms=11, mfc="none", mec="C0",
+                                                        mew=2))
+        (self.mark_shallow,) = self.dynamic(self.ax_u.plot([], [], "s", ms=11, mfc="none",
+                                                           mec="C1", mew=2))
+        # plain tick labels (log-scale defaults are mathtext, slow to render)
+        ticks = [2**i for i in range(1, K_MAX + 1)]
         self.ax_u.set_yticks(ticks, labels=[str(t) for t in ticks])
         self.ax_u.yaxis.set_minor_locator(NullLocator())
         self.ax_u.set_xlabel("depth k")
         self.ax_u.set_ylabel("hidden ReLU units")
         self.ax_u.set_title("units needed for t^k", fontsize=10)
         self.ax_u.legend(loc="upper left", fontsize=8)
-        # redrawn on each update over a cached background (see Explorer, blitting)
-        self.animated = [self.curve, self.kink_dots, self.mark_deep, self.mark_shallow,
-                         self.ax_f.title]
 
-    def _update(self):
-        r = compute(self.values["k"])
+    def draw(self, r):
         # a piecewise-linear function is drawn exactly by its piece ends
         ends = np.r_[r.x[0], r.kinks, r.x[-1]]
         self.curve.set_data(ends, np.interp(ends, r.x, r.y))
         self.kink_dots.set_data(r.kinks, np.interp(r.kinks, r.x, r.y))
         self.mark_deep.set_data([r.k], [r.deep_units])
         self.mark_shallow.set_data([r.k], [r.shallow_units])
-        self.ax_f.set_title(f"t composed {r.k} times: {r.pieces} linear pieces", fontsize=10)
-        return (
-            f"<b>k = {r.k}</b>: {r.pieces} linear pieces (counted on a grid of "
-            f"{r.x.size - 1} dyadic intervals). Deep net: {r.k} layers × 2 ReLUs = "
-            f"<b>{r.deep_units} units</b> ({r.deep_params} parameters). One hidden layer "
-            f"needs <b>{r.shallow_units} units</b> ({r.shallow_params} parameters)."
-        )
+        self.title.set_text(f"t composed {r.k} times: {r.pieces} linear pieces")
+        return html(READOUT, k=r.k, pieces=r.pieces, n=r.x.size - 1, du=r.deep_units,
+                    dp=r.deep_params, su=r.shallow_units, sp=r.shallow_params)
 
 
 def show(**values):
