@@ -401,13 +401,16 @@ class Explorer(abc.ABC):
         The figure is not managed by pyplot and carries its own ``_repr_png_``, so
         Jupyter shows the picture whatever backend is active.
         """
-        explorer = cls(**values)
-        fig = explorer.fig
-        for artist in explorer._dynamic:  # a plain savefig must draw everything
+        return cls(**values).to_figure()
+
+    def to_figure(self):
+        """This explorer's current picture as a static Figure (see ``static_figure``);
+        the explorer itself stops blitting."""
+        for artist in self._dynamic:  # a plain savefig must draw everything
             artist.set_animated(False)
-        explorer._dynamic = []
-        fig._repr_png_ = explorer.png
-        return fig
+        self._dynamic = []
+        self.fig._repr_png_ = self.png
+        return self.fig
 
 
 @functools.cache
