@@ -3,7 +3,6 @@
 import numpy as np
 import pytest
 
-from mlplab.widgets import no_activation_collapse
 from mlplab.widgets.no_activation_collapse import compute
 
 
@@ -30,21 +29,3 @@ def test_circles_cannot_be_split_by_a_line():
 def test_bad_input_is_explained(kwargs, err):
     with pytest.raises(err):
         compute(**kwargs)
-
-
-def test_set_changes_artists_png_and_readout():
-    e = no_activation_collapse.show()
-    assert "linear: one matrix" in e.readout_text
-    before = (e.images[0].get_array().copy(), e.png(), e.readout_text)
-    e.set(dataset="circles")
-    assert not np.array_equal(e.images[0].get_array(), before[0])
-    assert e.png() != before[1] and e.readout_text != before[2]
-
-
-def test_widget_controls_drive_the_picture():
-    e = no_activation_collapse.show()
-    w = e.widget()
-    img, text = e.image.value, e.readout.value
-    e.inputs["depth"].value = 0
-    assert e.result.depth == 0 and e.image.value != img and e.readout.value != text
-    assert w is e.widget()

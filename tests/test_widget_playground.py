@@ -250,11 +250,3 @@ def test_cached_background_render_matches_a_full_draw():
         fast, full = _pixels(pg.png()), _pixels(pg.full_png())
         assert fast.shape == full.shape
         assert np.mean(np.abs(fast - full).max(axis=2) > 30) < 1e-3, change
-
-
-def test_any_valid_batch_size_and_width_show_in_the_controls():
-    pg = Playground(batch_size=32, width=24)
-    pg.widget()
-    assert pg.inputs["batch_size"].value == 32
-    assert pg.inputs["width"].value == 24
-    assert pg.trainer.sizes == [2, 24, 24, 2]

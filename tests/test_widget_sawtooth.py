@@ -37,23 +37,3 @@ def test_bad_arguments_are_explained():
         sw.compute(0)
     with pytest.raises(TypeError, match="must be an int"):
         sw.compute(2.5)
-
-
-def test_set_changes_artists_png_and_readout():
-    e = sw.show(k=2)
-    before = (e.curve.get_xdata().copy(), e.png(), e.readout_text)
-    e.set(k=4)
-    assert len(e.curve.get_xdata()) == 2**4 + 1 != len(before[0])
-    assert e.png() != before[1]
-    assert "16 linear pieces" in e.readout_text and e.readout_text != before[2]
-
-
-def test_widget_control_drives_the_explorer():
-    e = sw.show(k=3)
-    ui = e.widget()
-    png = e.image.value
-    e.inputs["k"].value = 6
-    assert e.values["k"] == 6
-    assert e.image.value != png
-    assert "64 linear pieces" in e.readout.value
-    assert ui is e.widget()

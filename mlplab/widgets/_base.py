@@ -251,8 +251,8 @@ class Explorer(abc.ABC):
             result = self.compute(**new)
         except (ValueError, TypeError) as err:
             self.error = err
-            if self._widget is not None:
-                self._sync_widget()  # the last good picture, the error, controls moved back
+            if self._widget is not None:  # the picture stays; the error, controls moved back
+                self._sync_widget(picture=False)
             if raise_errors:
                 raise
             return
@@ -350,8 +350,9 @@ class Explorer(abc.ABC):
             return self.readout_text
         return html(ERROR_READOUT, error=self.error)
 
-    def _sync_widget(self):
-        self.image.value = self.png()
+    def _sync_widget(self, picture=True):
+        if picture:
+            self.image.value = self.png()
         self.readout.value = self.readout_html()
         self._syncing = True  # moving the controls to the values must not set them again
         try:

@@ -155,11 +155,11 @@ class BumpBuilderExplorer(Explorer):
 
     def compute(self, n_bumps, steepness, target, heights_from, **sliders):
         """Heights from the target, or from the sliders h1…h6 (then at most 6 bumps)."""
+        heights = [check_number(sliders[f"h{i + 1}"], f"h{i + 1}", -1e6, 1e6, example=0.3)
+                   for i in range(N_SLIDERS)]
         if check_choice(heights_from, "heights_from", HEIGHTS_FROM) == "sliders":
             n = min(check_int(n_bumps, "n_bumps", 1, None), N_SLIDERS)
-            heights = [check_number(sliders[f"h{i + 1}"], f"h{i + 1}", -1e6, 1e6)
-                       for i in range(n)]
-            return compute(n, steepness, target, heights=heights, n_points=400)
+            return compute(n, steepness, target, heights=heights[:n], n_points=400)
         return compute(n_bumps, steepness, target, n_points=400)
 
     def defaults(self):

@@ -153,10 +153,11 @@ def _thin(curve, max_points=400):
 
 
 READOUT = Text(
-    "deep-narrow {deep} ({dp} params): final MSE <b>{df:.4g}</b> · shallow-wide {wide} "
-    "({wp} params): final MSE <b>{wf:.4g}</b> → {verdict} ({sec:.2f} s for both).",
-    "깊고 좁은 신경망 {deep} (파라미터 {dp}개): 마지막 MSE <b>{df:.4g}</b> · 얕고 넓은 신경망 "
-    "{wide} (파라미터 {wp}개): 마지막 MSE <b>{wf:.4g}</b> → {verdict} (둘을 학습하는 데 {sec:.2f}초).",
+    "Budget {budget}: deep-narrow {deep} ({dp} params): final MSE <b>{df:.4g}</b> · shallow-wide "
+    "{wide} ({wp} params): final MSE <b>{wf:.4g}</b> → {verdict} ({sec:.2f} s for both).",
+    "예산 {budget}: 깊고 좁은 신경망 {deep} (파라미터 {dp}개): 마지막 MSE <b>{df:.4g}</b> · 얕고 넓은 "
+    "신경망 {wide} (파라미터 {wp}개): 마지막 MSE <b>{wf:.4g}</b> → {verdict} (둘을 학습하는 데 "
+    "{sec:.2f}초).",
 )
 VERDICTS = {"deep": Text("the deep net fits better", "깊은 신경망이 더 잘 맞춥니다"),
             "wide": Text("the wide net fits better", "넓은 신경망이 더 잘 맞춥니다"),
@@ -217,10 +218,10 @@ class DepthVsWidthExplorer(Explorer):
         self.ax_loss.set_ylim(*log_decades(np.minimum(np.r_[r.deep_loss, r.wide_loss], 1e6),
                                            margin=1.5))
         diverged = not (np.isfinite(r.deep_final) and np.isfinite(r.wide_final))
-        return html(READOUT, deep=_arch(r.deep_sizes), dp=r.deep_params, df=r.deep_final,
-                    wide=_arch(r.wide_sizes), wp=r.wide_params, wf=r.wide_final,
-                    verdict=VERDICTS[r.winner], sec=r.seconds) + (html(DIVERGED) if diverged
-                                                                  else "")
+        text = html(READOUT, budget=self.values["budget"], deep=_arch(r.deep_sizes),
+                    dp=r.deep_params, df=r.deep_final, wide=_arch(r.wide_sizes), wp=r.wide_params,
+                    wf=r.wide_final, verdict=VERDICTS[r.winner], sec=r.seconds)
+        return text + html(DIVERGED) if diverged else text
 
 
 def show(**values):

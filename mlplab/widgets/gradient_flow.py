@@ -150,6 +150,7 @@ class GradientFlowExplorer(Explorer):
         self.ax.set_ylabel("gradient norm")
         self.dynamic(self.ax.legend(loc="upper left", fontsize=8, frameon=False))  # over the bars
         self.ax.grid(True, axis="y", which="major", alpha=0.3)
+        self.ax.set_axisbelow(True)  # the grid under the bars, as they are drawn over it
         self.title = self.dynamic(self.ax.set_title("", fontsize=10))
 
     def draw(self, r):

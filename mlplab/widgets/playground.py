@@ -307,7 +307,7 @@ class Playground(Explorer):
                 action()
             except (ValueError, TypeError) as err:  # shown, not raised into the void
                 self.error = err
-                self._sync_widget()
+                self._sync_widget(picture=False)
             if action == self.pause:
                 self.refresh()
         return handler

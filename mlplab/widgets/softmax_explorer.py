@@ -93,7 +93,9 @@ class SoftmaxExplorer(Explorer):
     names = ("class 0", "class 1", "class 2")
 
     def compute(self, s1, s2, s3, temperature):
-        return compute((s1, s2, s3), temperature)
+        scores = [check_number(s, name, example=1.0) for name, s in (("s1", s1), ("s2", s2),
+                                                                    ("s3", s3))]
+        return compute(scores, temperature)
 
     def defaults(self):
         return {"s1": 2.0, "s2": 1.0, "s3": 0.1, "temperature": 1.0}
