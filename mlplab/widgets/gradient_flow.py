@@ -6,11 +6,14 @@ Backpropagation multiplies, layer after layer going backwards,
 
 so the gradient reaching layer 1 of an L-layer net is a product of L − 1 such
 factors. If each one shrinks it (σ' ≤ 1/4 for the sigmoid, small weights) the
-early layers get almost nothing: the gradient *vanishes*. If each one grows it
-(large weights) it *explodes*. ``compute`` builds a random net of a given depth,
-activation and weight scale (W ~ N(0, scale²/d_in)), runs one forward and backward
-pass on random data, and returns for every layer the norm of the backpropagated
-signal ‖δ⁽ˡ⁾‖ = ‖∂L/∂Z⁽ˡ⁾‖ and of the weight gradient ‖∂L/∂W⁽ˡ⁾‖ = ‖H⁽ˡ⁻¹⁾ᵀ δ⁽ˡ⁾‖.
+early layers get almost nothing: the gradient *vanishes*. If each one grows it, it
+*explodes*: for ReLU each layer multiplies δ by about scale/√2, for the identity
+by about the scale, so scales above √2 (ReLU) or 1 explode; the sigmoid's σ' ≤ 1/4
+keeps shrinking δ for scales up to about 10 and explodes only from about 16.
+``compute`` builds a random net of a given depth, activation and weight scale
+(W ~ N(0, scale²/d_in)), runs one forward and backward pass on random data, and
+returns for every layer the norm of the backpropagated signal ‖δ⁽ˡ⁾‖ = ‖∂L/∂Z⁽ˡ⁾‖
+and of the weight gradient ‖∂L/∂W⁽ˡ⁾‖ = ‖H⁽ˡ⁻¹⁾ᵀ δ⁽ˡ⁾‖.
 
 The verdict uses δ: it is what the recursion carries. (For ReLU or tanh with small
 weights the forward values shrink just as fast as δ, and ∂L/∂W⁽ˡ⁾ = H⁽ˡ⁻¹⁾ᵀ δ⁽ˡ⁾ can

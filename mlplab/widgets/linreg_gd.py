@@ -8,8 +8,8 @@ X = [1, x] (``add_bias_column``), so β = (intercept, slope). Gradient descent
 
 starts at β = 0 and should end at the pseudo-inverse answer β⁺ = X⁺y. The
 steps are ``mlplab.optim.gradient_descent`` on ``mlplab.linear.linreg_gradient``. For the
-squared loss the Hessian is (2/n)XᵀX; GD is stable only for λ < 2/μ_max, with μ_max
-its largest eigenvalue (μ, since λ is the learning rate).
+squared loss the Hessian is (2/n)XᵀX; GD is stable only for λ < 2/c_max, with c_max
+its largest eigenvalue (the largest curvature; μ is the lecture's learning rate).
 
     from mlplab.widgets import linreg_gd
     linreg_gd.show(lr=0.1, steps=50)
@@ -46,7 +46,7 @@ class LinRegResult:
     loss : (steps + 1,) the loss of ``kind`` along the path
     beta_pinv : (2,) the pseudo-inverse answer;  loss_pinv : its loss
     distance : (steps + 1,) ‖β_t − β_pinv‖
-    lr_max : 2/μ_max, μ_max the largest eigenvalue of the Hessian (2/n)XᵀX
+    lr_max : 2/c_max, c_max the largest eigenvalue of the Hessian (2/n)XᵀX
     diverged : True if the loss overflowed or ended above where it started
     """
 
@@ -152,8 +152,8 @@ VERDICTS = {
     "on its way": Text("still on its way", "아직 가는 중"),
 }
 STABILITY = {
-    "mse": Text("squared loss stable for lr &lt; 2/&mu;<sub>max</sub> = {lr_max:.3g}",
-                "제곱 손실은 lr &lt; 2/&mu;<sub>max</sub> = {lr_max:.3g}일 때 안정적"),
+    "mse": Text("squared loss stable for lr &lt; 2/c<sub>max</sub> = {lr_max:.3g}",
+                "제곱 손실은 lr &lt; 2/c<sub>max</sub> = {lr_max:.3g}일 때 안정적"),
     "norm": Text("norm form: step scaled by 1/(2&middot;RMSE)",
                  "노름 형태: 걸음이 1/(2&middot;RMSE)배로 조절됨"),
 }

@@ -4,10 +4,10 @@
 Row convention, one input x per row:
 
     a = x W₁ + b₁          (3 pre-activations)
-    h = σ(a)               (the hidden vector)
+    h = h(a)               (the hidden vector; h is also the activation's name)
     o = h W₂ + b₂          (the output, no activation)
 
-So o(x) = Σ_j W₂[j] · σ(W₁[j] x + b₁[j]) + b₂: a weighted sum of three bent copies
+So o(x) = Σ_j W₂[j] · h(W₁[j] x + b₁[j]) + b₂: a weighted sum of three bent copies
 of the activation. The picture shows the network (edge width ∝ |w|, red positive,
 blue negative, the values at a probe input written at the nodes) and the function
 o(x) together with the three terms it is the sum of.
@@ -54,7 +54,7 @@ def params_from_values(values):
 class ForwardResult:
     """The 1-H-1 net on a grid and at one probe input.
 
-    xs : (m,) inputs; output : (m,) o(x); terms : (m, H) W₂[j]·σ(a_j(x))
+    xs : (m,) inputs; output : (m,) o(x); terms : (m, H) W₂[j]·h(a_j(x))
     x : the probe input; a, h : (H,) pre-activations and hidden vector at x; o : output at x
     """
 
@@ -90,7 +90,7 @@ def compute(params, activation="relu", x=0.5):
     (W1, b1), (W2, b2) = model.params
     xs = np.linspace(*X_RANGE, 301)
     A = xs[:, None] @ W1 + b1                # (m, H)  a = x W1 + b1
-    H = f(A)                                 # (m, H)  h = σ(a)
+    H = f(A)                                 # (m, H)  h(a)
     output = (H @ W2 + b2).ravel()           # (m,)    o = h W2 + b2
     a = (np.array([[x]]) @ W1 + b1).ravel()
     h = f(a)

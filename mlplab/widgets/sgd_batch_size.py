@@ -196,7 +196,8 @@ class SGDBatchExplorer(Explorer):
             ax.yaxis.set_major_locator(LogLocator(numticks=5))
             ax.yaxis.set_minor_locator(NullLocator())
             ax.set_ylabel("loss - best loss")
-        (self.mini_epoch_pts,) = self.dynamic(self.ax_epoch.plot([], [], "s", color="C1", ms=3))
+        (self.mini_epoch_pts,) = self.dynamic(self.ax_epoch.plot([], [], "s", color="C1", ms=3,
+                                                                 label="mini-batch, end of epoch"))
         self.ax_epoch.set_xlabel("epoch (passes over the data)")
         self.ax_step.set_xlabel("update step")
         self.ax_step.set_xscale("log")
