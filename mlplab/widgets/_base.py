@@ -131,6 +131,9 @@ def html(template, **fields):
     return Markup(str(template).format(**safe))
 
 
+#: what a closed explorer keeps (see Explorer.close)
+_KEPT_AFTER_CLOSE = {"values", "readout_text", "error", "closed", "_widget", "fig"}
+
 # cell id -> the explorer last displayed from that cell (re-running the cell replaces it)
 _DISPLAYED = {}
 
@@ -388,11 +391,15 @@ class Explorer(abc.ABC):
             box, self._widget = self._widget, None
             for part in [*self._parts, box]:
                 part.close()
-            self._parts = []
-        self._dynamic.clear()
-        self._background = None
-        self.result = None
+            self._parts, self.inputs, self.image, self.readout = [], {}, None, None
         self.fig.clear()
+        FigureCanvasAgg(self.fig)  # a fresh canvas: the old one and its pixel buffer go
+        # drop every reference to axes, artists, results and caches, so that an explorer
+        # kept alive by IPython's output history (Out[n]) holds only its values and text
+        for name in list(vars(self)):
+            if name not in _KEPT_AFTER_CLOSE:
+                delattr(self, name)
+        self._dynamic, self._background, self.result = [], None, None
 
     # ------------------------------------------------------------- static picture
     @classmethod

@@ -421,10 +421,11 @@ class TrainingExplorer(Explorer):
         return progress
 
     def _training_done(self):
-        if self._button is not None:
-            self._button.disabled = False
-        if self._progress is not None:
-            self._progress.bar_style = "success"
+        button, bar = getattr(self, "_button", None), getattr(self, "_progress", None)
+        if button is not None:
+            button.disabled = False
+        if bar is not None:
+            bar.bar_style = "success"
 
     def _apply(self, changes, raise_errors):
         try:
