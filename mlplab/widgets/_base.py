@@ -16,7 +16,9 @@ Subclass :class:`Explorer` and provide
     vector), a method ``compute(self, **values)`` that translates them. The base
     calls it as ``self.result = self.compute(**self.values)``; it must validate
     its arguments (raise ``ValueError`` / ``TypeError`` saying expected / got /
-    fix) and depend on the values only (caching is fine).
+    fix) and depend on the values only (caching is fine; the playground, whose
+    picture is a training state, is the one explorer that also reads a state and
+    calls ``refresh()`` after changing it).
 ``defaults()``
     the starting values, ``{name: value}``; ``set`` accepts these names only.
 ``controls()``
@@ -28,9 +30,11 @@ Subclass :class:`Explorer` and provide
     create the axes and artists, once. Every artist that changes from one
     result to the next is registered once, here, with ``self.dynamic(...)``.
 ``draw(result)``
-    update the artists from a result (``set_data``, ``set_text``...), never
-    create new ones, and return the readout: HTML built with :func:`html`, which
-    escapes every text value, in the current language (``mlplab.i18n.Text``).
+    update the artists from a result (``set_data``, ``set_text``...) and return
+    the readout: HTML built with :func:`html`, which escapes every text value, in
+    the current language (``mlplab.i18n.Text``). It creates no artists, except
+    static ones that follow a value named in ``background_depends_on`` (the
+    contours of a chosen bowl), replaced when that value changes.
 
 Class attributes: ``figsize`` and ``dpi`` of the figure; ``background_depends_on``
 (see Drawing); ``busy_text``, a readout shown while a slow compute runs.
@@ -55,11 +59,15 @@ Life of an explorer
     the picture (a ``widgets.Image`` holding PNG bytes) and the readout (a
     ``widgets.HTML``). The module's ``show(**values)`` returns the explorer, and
     Jupyter displays it as this widget (``_ipython_display_``).
+``refresh()``
+    recompute and redraw with the current values (after a change of state).
 ``close()``
-    closes the widgets and frees the figure; ``set`` and ``widget`` then refuse.
-    Closing the widget box does the same, and an explorer displayed again from
-    the same notebook cell (the cell re-run) closes the one shown there before.
-``static_figure(**values)``
+    closes the widgets, clears the figure and drops every reference to axes,
+    artists and results (a closed explorer kept in IPython's ``Out`` history holds
+    only its values and readout); ``set`` and ``widget`` then refuse. Closing the
+    widget box does the same, and an explorer displayed again from the same
+    notebook cell (the cell re-run) closes the one shown there before.
+``static_figure(**values)`` / ``to_figure()``
     the same picture without widgets: a matplotlib Figure that displays itself
     as PNG anywhere (it precedes every explorer in a lesson).
 
@@ -74,9 +82,14 @@ The background is redrawn whenever something it shows may have changed: every
 axes' limits, scales, aspect and visibility, the figure's size, and the values
 named in ``background_depends_on`` (for static artists that follow a value, such
 as the contours of a chosen function). An explorer with no dynamic artists is
-drawn in full every time. ``tests/test_explorer_contract.py`` checks, for every
-explorer, that a blitted picture equals a full draw and that no static artist
-changes while the background is kept.
+drawn in full every time. ``png()`` gives the blitted picture, ``full_png()`` the
+same drawn the slow way; ``tests/test_explorer_contract.py`` checks, for every
+explorer, that the two agree and that no static artist changes while the
+background is kept.
+
+Adding an explorer: one module in ``mlplab/widgets/`` (``compute``, the Explorer
+subclass, ``show``) and its name in the lesson's entry of ``mlplab.course``;
+``mlplab.widgets.EXPLORERS`` and the contract tests pick it up from there.
 """
 
 from __future__ import annotations
