@@ -153,6 +153,7 @@ class SliderRow:
     set_ms: float     # median of set(...): compute + artists
     png_ms: float     # median of png(): render + encode
     repeats: int
+    cpu_ms: float | None = None  # median process CPU time of set + png
 
     @property
     def total_ms(self):
@@ -202,7 +203,8 @@ def bench_every_explorer(repeats):
             values = iter([b, a] * (n + 1))
             set_t = _median_time(lambda: e.set(**{key: next(values)}), n)   # noqa: B023
             png_t = _median_time(e.png, n)
-            rows.append(SliderRow(name, lesson.name, key, 1e3 * set_t, 1e3 * png_t, n))
+            cpu = _LAST_CPU[-2] + _LAST_CPU[-1]
+            rows.append(SliderRow(name, lesson.name, key, 1e3 * set_t, 1e3 * png_t, n, 1e3 * cpu))
             e.close()
     return rows
 
@@ -216,15 +218,17 @@ def every_explorer_markdown(rows):
         "### Every explorer: one move of its first slider (in the kernel)",
         "",
         "*set* = `set(...)`: compute + artists; *png* = `png()`: render (blitted where the "
-        "explorer registers dynamic artists) + PNG encode. Medians; heavy explorers retrain on "
-        "every move.",
+        "explorer registers dynamic artists) + PNG encode. Wall-clock medians; *CPU* = the "
+        "process's CPU time for set + png (medians), the better number on a shared machine. "
+        "Heavy explorers retrain on every move.",
         "",
-        "| explorer | lesson | slider | set ms | png ms | total ms | repeats |",
-        "|---|---|---|---|---|---|---|",
+        "| explorer | lesson | slider | set ms | png ms | total ms | CPU ms | repeats |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
+        cpu = "-" if r.cpu_ms is None else f"{r.cpu_ms:.1f}"
         lines.append(f"| {r.name} | {r.lesson} | {r.slider} | {r.set_ms:.1f} | {r.png_ms:.1f} "
-                     f"| {r.total_ms:.1f} | {r.repeats} |")
+                     f"| {r.total_ms:.1f} | {cpu} | {r.repeats} |")
     return "\n".join(lines)
 
 
