@@ -119,3 +119,10 @@ def test_local_minimum_level_is_marked_only_when_stuck():
     assert "local minimum, 2.44 above" in e.local_text.get_text()
     e.set(x0=-0.5)    # the global valley
     assert len(e.local_line.get_ydata()) == 0 and e.local_text.get_text() == ""
+
+
+def test_regimes_figure_checks_its_learning_rates():
+    with pytest.raises(TypeError, match="lrs must be a list of 1 to 8"):
+        gd_1d.regimes_figure(lrs=[])
+    with pytest.raises(ValueError, match="lr must be > 0"):
+        gd_1d.regimes_figure(lrs=[0.1, -1.0])

@@ -403,12 +403,15 @@ def regimes_figure(lrs=(0.01, 0.3, 0.8, 1.05), function="quadratic", x0=2.0, ste
     from matplotlib.figure import Figure
 
     fn = _check_function(function)
+    if isinstance(lrs, (str, bytes)) or not hasattr(lrs, "__len__") or not 1 <= len(lrs) <= 8:
+        raise TypeError(f"lrs must be a list of 1 to 8 learning rates, got {lrs!r}; for example "
+                        "lrs=(0.01, 0.3, 0.8, 1.05).")
+    results = [compute(function, lr, x0, steps) for lr in lrs]   # checks every lr, x0, steps
     fig = Figure(figsize=(3.0 * len(lrs), 3.2), dpi=80)
     FigureCanvasAgg(fig)
     axes = fig.subplots(1, len(lrs), sharey=True)
     fig.subplots_adjust(left=0.05, right=0.99, bottom=0.15, top=0.85, wspace=0.08)
-    for ax, lr in zip(np.atleast_1d(axes), lrs):
-        r = compute(function, lr, x0, steps)
+    for ax, lr, r in zip(np.atleast_1d(axes), lrs, results):
         lo, hi = fn.domain
         xs = np.linspace(lo, hi, 200)
         ax.plot(xs, fn.f(xs), color="0.3", lw=1.5)

@@ -140,8 +140,8 @@ READOUT = Text(
     "&Vert; = <b>{dist:.3g}</b>, loss = <b>{loss:.5g}</b> (pinv {pinv:.5g}) &mdash; {verdict}. "
     "{stability}.",
     "&lambda; = {lr:.3g}, {steps}걸음: &Vert;&beta;<sub>GD</sub> &minus; &beta;<sub>pinv</sub>"
-    "&Vert; = <b>{dist:.3g}</b>, 손실 = <b>{loss:.5g}</b> (유사역행렬 {pinv:.5g}) &mdash; {verdict}. "
-    "{stability}.",
+    "&Vert; = <b>{dist:.3g}</b>, 손실 = <b>{loss:.5g}</b> (유사역행렬 해의 손실 {pinv:.5g}) "
+    "&mdash; {verdict}. {stability}.",
 )
 VERDICTS = {
     "diverged": Text("<b style='color:#c00'>diverged</b>: lower the learning rate",

@@ -228,7 +228,7 @@ STUCK = Text(
     "training accuracy {train:.1%} is no better than guessing among {k} classes{dead}. Lower the "
     "learning rate (try {lr:.3g}) or use a larger batch.",
     " <b style='color:#c00'>발산</b>: 걸음이 너무 커서 학습이 멈춰 버렸습니다. 훈련 정확도 "
-    "{train:.1%}는 {k}개 클래스 중 하나를 찍는 것과 다르지 않습니다{dead}. 학습률을 낮추거나 "
+    "{train:.1%}는 {k}개 클래스 중 하나를 무작위로 고르는 것보다 낫지 않습니다{dead}. 학습률을 낮추거나 "
     "(예: {lr:.3g}) 배치를 키우세요.",
 )
 DEAD = Text(" ({d} of {h} hidden ReLUs are off for every training input: dead, so no gradient "
@@ -237,7 +237,8 @@ DEAD = Text(" ({d} of {h} hidden ReLUs are off for every training input: dead, s
             "그레디언트가 닿지 않습니다)")
 SLOW = Text(" Training accuracy is still no better than guessing: raise the learning rate or "
             "train for more epochs.",
-            " 훈련 정확도가 아직 찍는 것보다 낫지 않습니다. 학습률을 높이거나 에포크를 늘리세요.")
+            " 훈련 정확도가 아직 무작위로 고르는 것보다 낫지 않습니다. 학습률을 높이거나 에포크를 "
+            "늘리세요.")
 TRAINING = "training... epoch {epoch}/{epochs}"
 
 
