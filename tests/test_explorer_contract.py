@@ -103,7 +103,8 @@ def test_one_explorer_class_that_only_builds_and_draws(name):
     cls = EXPLORERS[name].explorer_class
     assert issubclass(cls, Explorer) and not getattr(cls, "__abstractmethods__", None)
     # the base owns the machinery: no explorer overrides it
-    for hook in ("set", "png", "render", "widget", "background_key", "_sync_widget"):
+    for hook in ("set", "refresh", "png", "full_png", "render", "widget", "background_key", "_apply",
+                 "_sync_widget", "_ipython_display_"):
         assert getattr(cls, hook) is getattr(Explorer, hook), f"{name} overrides {hook}"
     assert not hasattr(cls, "_layout_key") and not hasattr(cls, "_update")
     assert callable(EXPLORERS[name].module.compute)

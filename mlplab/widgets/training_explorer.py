@@ -261,9 +261,12 @@ class TrainingExplorer(Explorer):
         _cached(dataset)  # the progress bar needs valid sizes: check them first
         batch_size = check_int(batch_size, "batch_size", 1, 100_000, example=32)
         epochs = check_int(epochs, "epochs", 1, 10_000, example=50)
-        return compute(dataset, lr, batch_size, hidden, epochs, seed=seed,
-                       callback=self._progress_callback(dataset, batch_size, epochs),
-                       interruptible=True)
+        try:
+            return compute(dataset, lr, batch_size, hidden, epochs, seed=seed,
+                           callback=self._progress_callback(dataset, batch_size, epochs),
+                           interruptible=True)
+        finally:  # whatever happens (an error, Ctrl-C), leave the controls usable
+            self._training_done()
 
     def defaults(self):
         return {"dataset": "moons", "lr": 0.3, "batch_size": 32, "hidden": 32, "epochs": 50,
@@ -291,12 +294,17 @@ class TrainingExplorer(Explorer):
 
         self._button = widgets.Button(description="Train (new seed)", icon="play",
                                       button_style="primary")
-        self._button.on_click(lambda _: self._apply({"seed": self.values["seed"] + 1},
-                                                    raise_errors=False))
+        self._button.on_click(lambda _: self._new_seed())
         self._progress = widgets.IntProgress(value=self.values["epochs"], min=0,
                                              max=self.values["epochs"], description="epochs",
                                              bar_style="success")
         return [self._button, self._progress]
+
+    def _new_seed(self):
+        try:
+            self.set(seed=self.values["seed"] + 1)
+        except (ValueError, TypeError):
+            pass  # shown in the readout by set
 
     # ------------------------------------------------------------------ figure
     def build(self, fig):
@@ -427,12 +435,6 @@ class TrainingExplorer(Explorer):
             button.disabled = False
         if bar is not None:
             bar.bar_style = "success"
-
-    def _apply(self, changes, raise_errors):
-        try:
-            super()._apply(changes, raise_errors)
-        finally:  # whatever happens (an error, Ctrl-C), leave the controls usable
-            self._training_done()
 
     def draw(self, r):
         self.live_text.set_text("")
