@@ -141,7 +141,7 @@ HEIGHTS_FROM = ("target", "sliders")
 READOUT = Text(
     "<b>{n} bumps</b> ({units} sigmoid units, steepness w = {w:.0f}, step width ≈ 4/w = "
     "{width:.3g}): max error <b>{max_err:.4f}</b>, mean error <b>{mean_err:.4f}</b> on [0, 1]{note}.",
-    "<b>범프 {n}개</b> (시그모이드 유닛 {units}개, 가파름 w = {w:.0f}, 계단 폭 ≈ 4/w = "
+    "<b>범프 {n}개</b> (시그모이드 유닛 {units}개, 가파르기 w = {w:.0f}, 계단 폭 ≈ 4/w = "
     "{width:.3g}): [0, 1]에서 최대 오차 <b>{max_err:.4f}</b>, 평균 오차 <b>{mean_err:.4f}</b>{note}.",
 )
 CAPPED = Text(" (sliders mode uses at most {k} bumps, h1…h{k})",

@@ -88,7 +88,7 @@ READOUT = Text(
     "{du:.4g}, ∂f/∂x = ∂f/∂u·∂u/∂x = <b>{dx:.4g}</b>, ∂f/∂y = <b>{dy:.4g}</b> (centred "
     "difference: {num:.6g}).",
     "순전파: u = {x:.3g} + {y:.3g} = {u:.3g}, f = u² = <b>{f:.4g}</b>. 역전파: ∂f/∂u = 2u = "
-    "{du:.4g}, ∂f/∂x = ∂f/∂u·∂u/∂x = <b>{dx:.4g}</b>, ∂f/∂y = <b>{dy:.4g}</b> (중심 차분으로 "
+    "{du:.4g}, ∂f/∂x = ∂f/∂u·∂u/∂x = <b>{dx:.4g}</b>, ∂f/∂y = <b>{dy:.4g}</b> (중앙 차분으로 "
     "구한 값: {num:.6g}).",
 )
 

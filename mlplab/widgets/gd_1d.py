@@ -217,8 +217,10 @@ def compute(function="quadratic", lr=0.1, x0=2.0, steps=30, eps=1e-3):
 
 REGIME_COLORS = {"slow": "#1f77b4", "good": "#2ca02c", "oscillating": "#ff7f0e",
                  "divergent": "#d62728"}
-REGIME_WORDS = {"slow": Text("slow", "느림"), "good": Text("good", "수렴"),
-                "oscillating": Text("oscillating", "진동"), "divergent": Text("divergent", "발산")}
+# Korean readouts name the regime and keep the English word the figure titles show
+REGIME_WORDS = {"slow": Text("slow", "느림(slow)"), "good": Text("good", "수렴(good)"),
+                "oscillating": Text("oscillating", "진동(oscillating)"),
+                "divergent": Text("divergent", "발산(divergent)")}
 
 READOUT = Text(
     "<b style='color:{color}'>{regime}</b> (lr = {lr:.3g}): {what}. Final x = {x:.4g}, "
@@ -228,15 +230,15 @@ READOUT = Text(
 )
 WHAT = {
     "divergent": Text("each step lands farther from the minimum than the last",
-                      "한 걸음마다 최솟값에서 더 멀어집니다"),
+                      "한 스텝마다 최솟값에서 더 멀어집니다"),
     "overflow": Text(" (the numbers overflowed)", " (수가 너무 커져 넘쳤습니다)"),
-    "oscillating": Text("each step jumps over the minimum", "한 걸음마다 최솟값을 건너뜁니다"),
+    "oscillating": Text("each step jumps over the minimum", "한 스텝마다 최솟값을 건너뜁니다"),
     "settled": Text("; still, |f'| &lt; {eps:g} after {n} steps",
-                    "; 그래도 {n}걸음 뒤 |f'| &lt; {eps:g}"),
+                    "; 그래도 {n}스텝 뒤 |f'| &lt; {eps:g}"),
     "unsettled": Text("; it has not settled", "; 아직 자리를 잡지 못했습니다"),
-    "good": Text("|f'(x)| &lt; {eps:g} after {n} steps", "{n}걸음 뒤 |f'(x)| &lt; {eps:g}"),
+    "good": Text("|f'(x)| &lt; {eps:g} after {n} steps", "{n}스텝 뒤 |f'(x)| &lt; {eps:g}"),
     "slow": Text("after {n} steps |f'(x)| = {g:.2g} is still above {eps:g}; raise lr or steps",
-                 "{n}걸음 뒤에도 |f'(x)| = {g:.2g}로 {eps:g}보다 큽니다. 학습률 lr이나 "
+                 "{n}스텝 뒤에도 |f'(x)| = {g:.2g}로 {eps:g}보다 큽니다. 학습률 lr이나 "
                  "steps를 늘리세요"),
 }
 THRESHOLDS = Text(
@@ -248,12 +250,12 @@ THRESHOLDS = Text(
 FLAT = Text(
     "f''(x*) = 0 at x* = {x:.3g}: the bottom is flat, so near it the steps shrink with the "
     "gradient and progress crawls.",
-    "x* = {x:.3g}에서 f''(x*) = 0: 바닥이 평평해서, 그 근처에서는 그레디언트와 함께 걸음도 "
+    "x* = {x:.3g}에서 f''(x*) = 0: 바닥이 평평해서, 그 근처에서는 그레디언트와 함께 스텝도 "
     "작아져 아주 느리게 나아갑니다.",
 )
 WHERE = Text(" Heading for the {kind} at x = {x:.3g}.", " x = {x:.3g}의 {kind}으로 향합니다.")
 GLOBAL = Text("global minimum", "전역 최솟값")
-LOCAL = Text("local minimum (not the global one)", "극소값(전역 최솟값이 아님)")
+LOCAL = Text("local minimum (not the global one)", "극솟값(전역 최솟값이 아님)")
 OVERFLOW = Text("overflow", "넘침")
 STUCK = "dotted: local minimum, {level:.3g} above the global one"
 

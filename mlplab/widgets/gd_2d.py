@@ -141,8 +141,10 @@ def compute(kappa=10.0, lr=0.1, x0=-4.0, y0=2.0, steps=50, angle=0.0, eps=1e-3, 
     )
 
 
-REGIME_WORDS = {"slow": Text("slow", "느림"), "good": Text("good", "수렴"),
-                "oscillating": Text("oscillating", "진동"), "divergent": Text("divergent", "발산")}
+# Korean readouts name the regime and keep the English word the figure titles show
+REGIME_WORDS = {"slow": Text("slow", "느림(slow)"), "good": Text("good", "수렴(good)"),
+                "oscillating": Text("oscillating", "진동(oscillating)"),
+                "divergent": Text("divergent", "발산(divergent)")}
 READOUT = Text(
     "<b style='color:{color}'>{regime}</b> (lr = {lr:.3g}): {what}. Final f = <b>{final}</b>."
     "<br>{limit}",
@@ -157,11 +159,11 @@ LIMIT = Text(
 )
 WHAT = {
     "divergent": Text("lr = {lr:.3g} is above 2/&kappa;: the zig-zag grows every step",
-                      "lr = {lr:.3g}이 2/&kappa;보다 커서 지그재그가 걸음마다 커집니다"),
+                      "lr = {lr:.3g}이 2/&kappa;보다 커서 지그재그가 스텝마다 커집니다"),
     "converged": Text("|&nabla;f| &lt; {eps:g} after <b>{n}</b> steps",
-                      "<b>{n}</b>걸음 뒤 |&nabla;f| &lt; {eps:g}"),
+                      "<b>{n}</b>스텝 뒤 |&nabla;f| &lt; {eps:g}"),
     "not": Text("not converged after {n} steps (|&nabla;f| &ge; {eps:g})",
-                "{n}걸음 뒤에도 수렴하지 않았습니다 (|&nabla;f| &ge; {eps:g})"),
+                "{n}스텝 뒤에도 수렴하지 않았습니다 (|&nabla;f| &ge; {eps:g})"),
     "zigzag": Text("zig-zags across the valley; ", "골짜기를 가로질러 지그재그로 움직입니다. "),
 }
 OVERFLOW = Text("overflow", "넘침")

@@ -106,8 +106,10 @@ def compute(depth=10, activation="sigmoid", scale=1.0, width=32, seed=0):
 
 
 COLORS = {"vanishing": "#1f77b4", "exploding": "#d62728", "stable": "#2ca02c"}
-VERDICTS = {"vanishing": Text("vanishing", "기울기 소실"), "exploding": Text("exploding", "기울기 폭발"),
-            "stable": Text("stable", "안정")}
+# Korean readouts keep the English word the figure title shows
+VERDICTS = {"vanishing": Text("vanishing", "그레디언트 소실(vanishing)"),
+            "exploding": Text("exploding", "그레디언트 폭발(exploding)"),
+            "stable": Text("stable", "안정(stable)")}
 READOUT = Text(
     "<b style='color:{color}'>{verdict}</b>: by the time it reaches layer 1 the backpropagated "
     "signal δ is <b>{dr:.2g}</b>× what it was at layer {L}; the weight gradient "

@@ -141,8 +141,8 @@ def compute(lr=0.5, step=30, trajectory=None, resolution=120):
 READOUT = Text(
     "step <b>{t}</b> of {T} (lr {lr:.3g}): cross-entropy <b>{loss:.4f}</b>, training accuracy "
     "<b>{acc:.3f}</b> (a random start: step 0 has accuracy {acc0:.3f}).",
-    "{T}걸음 중 <b>{t}</b>번째 (lr {lr:.3g}): 교차 엔트로피 <b>{loss:.4f}</b>, 훈련 정확도 "
-    "<b>{acc:.3f}</b> (무작위로 시작했으므로 0걸음의 정확도는 {acc0:.3f}).",
+    "{T}스텝 중 <b>{t}</b>번째 (lr {lr:.3g}): 교차 엔트로피 <b>{loss:.4f}</b>, 훈련 정확도 "
+    "<b>{acc:.3f}</b> (무작위로 시작했으므로 0스텝의 정확도는 {acc0:.3f}).",
 )
 
 

@@ -139,7 +139,7 @@ READOUT = Text(
     "&lambda; = {lr:.3g}, {steps} steps: &Vert;&beta;<sub>GD</sub> &minus; &beta;<sub>pinv</sub>"
     "&Vert; = <b>{dist:.3g}</b>, loss = <b>{loss:.5g}</b> (pinv {pinv:.5g}) &mdash; {verdict}. "
     "{stability}.",
-    "&lambda; = {lr:.3g}, {steps}걸음: &Vert;&beta;<sub>GD</sub> &minus; &beta;<sub>pinv</sub>"
+    "&lambda; = {lr:.3g}, {steps}스텝: &Vert;&beta;<sub>GD</sub> &minus; &beta;<sub>pinv</sub>"
     "&Vert; = <b>{dist:.3g}</b>, 손실 = <b>{loss:.5g}</b> (유사역행렬 해의 손실 {pinv:.5g}) "
     "&mdash; {verdict}. {stability}.",
 )
@@ -155,7 +155,7 @@ STABILITY = {
     "mse": Text("squared loss stable for lr &lt; 2/c<sub>max</sub> = {lr_max:.3g}",
                 "제곱 손실은 lr &lt; 2/c<sub>max</sub> = {lr_max:.3g}일 때 안정적"),
     "norm": Text("norm form: step scaled by 1/(2&middot;RMSE)",
-                 "노름 형태: 걸음이 1/(2&middot;RMSE)배로 조절됨"),
+                 "노름 형태: 스텝이 1/(2&middot;RMSE)배로 조절됨"),
 }
 
 

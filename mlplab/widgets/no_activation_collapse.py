@@ -134,7 +134,7 @@ POOR_FIT = Text(
     " (this plain gradient-descent run fits poorly; lesson 06 shows why deep sigmoid/tanh nets "
     "can learn slowly: their gradients vanish)",
     " (이 경사하강법 학습은 잘 맞추지 못했습니다. 깊은 sigmoid/tanh 신경망이 느리게 배우는 까닭, "
-    "곧 기울기 소실은 6강에서 다룹니다)",
+    "곧 그레디언트 소실은 6강에서 다룹니다)",
 )
 
 

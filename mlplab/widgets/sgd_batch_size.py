@@ -148,13 +148,13 @@ READOUT = Text(
     "batch size <b>{b}</b>{full}: <b>{k}</b> {per} per epoch, {steps} steps in {epochs} "
     "epochs. Final loss: mini-batch <b>{mini:.4g}</b>, full batch <b>{gd:.4g}</b> (best "
     "{best:.4g}). Memory per step: {bytes} bytes of X vs {all_bytes} for all {n} rows.{ups}",
-    "배치 크기 <b>{b}</b>{full}: 에포크마다 <b>{k}</b>{per}, {epochs} 에포크 동안 {steps}걸음. "
+    "배치 크기 <b>{b}</b>{full}: 에포크마다 <b>{k}</b>{per}, {epochs} 에포크 동안 {steps}스텝. "
     "마지막 손실: 미니배치 <b>{mini:.4g}</b>, 전체 배치 <b>{gd:.4g}</b> (최선 {best:.4g}). "
-    "한 걸음의 메모리: X의 {bytes}바이트 (전체 {n}행은 {all_bytes}바이트).{ups}",
+    "한 스텝의 메모리: X의 {bytes}바이트 (전체 {n}행은 {all_bytes}바이트).{ups}",
 )
 FULL = Text(" (= full batch)", " (= 전체 배치)")
-PER = {"one": Text("step", "걸음"), "many": Text("steps", "걸음")}
-UPS = Text(" SGD's loss went up on {ups} steps.", " SGD의 손실이 {ups}걸음에서 올라갔습니다.")
+PER = {"one": Text("step", "스텝"), "many": Text("steps", "스텝")}
+UPS = Text(" SGD's loss went up on {ups} steps.", " SGD의 손실이 {ups}스텝에서 올라갔습니다.")
 DIVERGED = Text(" <b style='color:#c00'>Diverged</b>: the learning rate {lr:.3g} is too large; "
                 "lower it.",
                 " <b style='color:#c00'>발산</b>: 학습률 {lr:.3g}이 너무 큽니다. 낮추세요.")

@@ -211,7 +211,7 @@ READOUT = Text(
     "{dataset}: {arch} net, {done} epochs × {spe} steps (batch {b}, lr {lr:.3g}) in {sec:.2f} s: "
     "train loss {loss:.4f}, train accuracy <b>{train:.1%}</b>, test accuracy <b>{test:.1%}</b>."
     "{note}{status}",
-    "{dataset}: {arch} 신경망, {done} 에포크 × {spe}걸음 (배치 {b}, lr {lr:.3g}), {sec:.2f}초: "
+    "{dataset}: {arch} 신경망, {done} 에포크 × {spe}스텝 (배치 {b}, lr {lr:.3g}), {sec:.2f}초: "
     "훈련 손실 {loss:.4f}, 훈련 정확도 <b>{train:.1%}</b>, 테스트 정확도 <b>{test:.1%}</b>."
     "{note}{status}",
 )
@@ -227,7 +227,7 @@ STUCK = Text(
     " <b style='color:#c00'>Diverged</b>: the steps were too large and training got stuck: "
     "training accuracy {train:.1%} is no better than guessing among {k} classes{dead}. Lower the "
     "learning rate (try {lr:.3g}) or use a larger batch.",
-    " <b style='color:#c00'>발산</b>: 걸음이 너무 커서 학습이 멈춰 버렸습니다. 훈련 정확도 "
+    " <b style='color:#c00'>발산</b>: 스텝이 너무 커서 학습이 멈춰 버렸습니다. 훈련 정확도 "
     "{train:.1%}는 {k}개 클래스 중 하나를 무작위로 고르는 것보다 낫지 않습니다{dead}. 학습률을 낮추거나 "
     "(예: {lr:.3g}) 배치를 키우세요.",
 )

@@ -172,7 +172,7 @@ READOUT = Text(
     "<b>N = {N}</b> {act} units ({params} parameters) on '{target}': RMS error <b>{rmse:.4f}</b>, "
     "max error <b>{max_err:.4f}</b> after {steps} full-batch steps ({ms:.0f} ms). {shown}",
     "{act} 유닛 <b>N = {N}</b>개 (파라미터 {params}개), 목표 함수 '{target}': RMS 오차 "
-    "<b>{rmse:.4f}</b>, 최대 오차 <b>{max_err:.4f}</b> (전체 배치로 {steps}걸음, {ms:.0f} ms). {shown}",
+    "<b>{rmse:.4f}</b>, 최대 오차 <b>{max_err:.4f}</b> (전체 배치로 {steps}스텝, {ms:.0f} ms). {shown}",
 )
 SHOWN = Text("{inside} of the {N} transitions −b/w lie in [0, 1] (ticks at the bottom).",
              "전이 위치 −b/w {N}개 중 {inside}개가 [0, 1] 안에 있습니다 (아래쪽 눈금).")
