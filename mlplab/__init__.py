@@ -14,6 +14,7 @@ from .linear import LinearRegression, add_bias_column, linear_forward, linreg_gr
 from .losses import OUTPUTS, cross_entropy, mse, softmax_cross_entropy
 from .mlp import MLP, count_params
 from .optim import adam, gradient_descent, minibatches, sgd
+from .progress_map import progress
 from .softmax import log_softmax, one_hot, predict_labels, softmax
 
 __version__ = "0.1.0"
@@ -23,7 +24,8 @@ __all__ = [
     "rel_error", "add_bias_column", "linear_forward", "linreg_gradient",
     "lstsq_pinv", "LinearRegression", "cross_entropy", "mse", "softmax_cross_entropy", "OUTPUTS",
     "MLP", "count_params", "gradient_descent", "minibatches", "sgd", "adam", "log_softmax",
-    "one_hot", "predict_labels", "softmax", "set_language", "get_language", "__version__",
+    "one_hot", "predict_labels", "softmax", "set_language", "get_language", "progress",
+    "__version__",
 ]
 
 _LAZY = ("plots", "widgets", "exercises", "data", "fast", "course")

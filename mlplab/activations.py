@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .i18n import say
 from .validation import as_array
 
 __all__ = [
@@ -131,10 +132,9 @@ def get_activation(name):
     try:
         return ACTIVATIONS[name]
     except KeyError:
-        raise ValueError(
-            f"unknown activation {name!r}; choose one of: "
-            f"{', '.join(sorted(ACTIVATIONS))}"
-        ) from None
+        raise ValueError(say("unknown activation {name!r}; choose one of: {names}",
+                             "알 수 없는 활성함수 {name!r}입니다. 다음 중 하나를 고르세요: {names}",
+                             name=name, names=", ".join(sorted(ACTIVATIONS)))) from None
 
 
 # ------------------------------------------------- checked public functions

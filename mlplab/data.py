@@ -8,7 +8,19 @@ from __future__ import annotations
 
 import numpy as np
 
-from .validation import as_array, check_int, check_positive, check_seed
+from .validation import (
+    MAX_ENTRIES,
+    as_array,
+    check_bool,
+    check_choice,
+    check_int,
+    check_number,
+    check_seed,
+    check_size,
+)
+
+#: the most points a generated data set may have (10 million: far beyond any lesson)
+MAX_POINTS = 10_000_000
 
 __all__ = [
     "TARGETS",
@@ -49,11 +61,15 @@ TARGETS = {"sine": _sine, "step": _step, "bump": _bump, "wiggly": _wiggly}
 
 
 def _check_name(name, registry, what):
-    if name not in registry:
-        raise ValueError(
-            f"unknown {what} {name!r}; choose one of: {', '.join(sorted(registry))}"
-        )
-    return registry[name]
+    return registry[check_choice(name, what, registry)]
+
+
+def _check_common(n, noise, seed, per_point=2):
+    """Check the arguments every generator shares; returns them."""
+    n = check_int(n, "n", 1, MAX_POINTS, example=300)
+    check_size(n * per_point, f"a data set of n={n:,} points", MAX_ENTRIES)
+    noise = check_number(noise, "noise", 0.0, None, example=0.1)
+    return n, noise, check_seed(seed)
 
 
 def target_function(name):
@@ -79,8 +95,8 @@ def make_regression_1d(name="sine", n=200, noise=0.0, seed=0, grid=False):
     y : (n, 1) array of targets
     """
     f = target_function(name)
-    n = check_positive(n, "n", integer=True)
-    noise = check_positive(noise, "noise", allow_zero=True)
+    n, noise, seed = _check_common(n, noise, seed)
+    grid = check_bool(grid, "grid")
     rng = np.random.default_rng(seed)
     x = np.linspace(0, 1, n) if grid else np.sort(rng.uniform(0, 1, n))
     y = f(x) + noise * rng.standard_normal(n)
@@ -99,8 +115,8 @@ def line_data(n=40, noise=0.3, seed=0):
     -------
     x : (n,) array, sorted;  y : (n,) array
     """
-    n = check_int(n, "n", 2, 10**7, example=40)
-    noise = check_positive(noise, "noise", allow_zero=True)
+    n = check_int(n, "n", 2, MAX_POINTS, example=40)
+    noise = check_number(noise, "noise", 0.0, None, example=0.3)
     rng = np.random.default_rng(check_seed(seed))
     x = np.sort(rng.uniform(0.0, 2.0, n))
     y = 0.5 + 1.2 * x + noise * rng.standard_normal(n)
@@ -110,6 +126,8 @@ def line_data(n=40, noise=0.3, seed=0):
 # ----------------------------------------------------------------- 2-D sets
 def make_blobs(n=300, noise=0.1, seed=0, k=3):
     """``k`` Gaussian blobs with centres on a circle of radius 1; std 0.15 + noise."""
+    n, noise, seed = _check_common(n, noise, seed)
+    k = check_int(k, "k", 2, 100, example=3)
     rng = np.random.default_rng(seed)
     y = np.arange(n) % k
     angles = 2 * np.pi * np.arange(k) / k + np.pi / 2
@@ -120,6 +138,7 @@ def make_blobs(n=300, noise=0.1, seed=0, k=3):
 
 def make_moons(n=300, noise=0.1, seed=0):
     """Two interleaving half circles (as in scikit-learn), Gaussian noise ``noise``."""
+    n, noise, seed = _check_common(n, noise, seed)
     rng = np.random.default_rng(seed)
     y = np.arange(n) % 2
     t = rng.uniform(0, np.pi, n)
@@ -134,6 +153,8 @@ def make_moons(n=300, noise=0.1, seed=0):
 
 def make_circles(n=300, noise=0.1, seed=0, factor=0.5):
     """A ring (class 0, radius 1) around a disc-like circle (class 1, radius ``factor``)."""
+    n, noise, seed = _check_common(n, noise, seed)
+    factor = check_number(factor, "factor", 0.0, 1.0, lo_open=True, example=0.5)
     rng = np.random.default_rng(seed)
     y = np.arange(n) % 2
     t = rng.uniform(0, 2 * np.pi, n)
@@ -147,6 +168,7 @@ def make_xor(n=300, noise=0.1, seed=0):
 
     Classes alternate (balanced); each point keeps a 0.05 gap from the axes.
     """
+    n, noise, seed = _check_common(n, noise, seed)
     rng = np.random.default_rng(seed)
     y = np.arange(n) % 2
     sx = rng.choice([-1.0, 1.0], n)
@@ -156,7 +178,10 @@ def make_xor(n=300, noise=0.1, seed=0):
 
 
 def make_spirals(n=300, noise=0.1, seed=0, k=2, turns=1.5):
-    """``k`` interleaved spiral arms, one per class."""
+    """``k`` interleaved spiral arms, one per class, each winding ``turns`` times (1.5)."""
+    n, noise, seed = _check_common(n, noise, seed)
+    k = check_int(k, "k", 2, 100, example=2)
+    turns = check_number(turns, "turns", 0.0, 100.0, lo_open=True, example=1.5)
     rng = np.random.default_rng(seed)
     y = np.arange(n) % k
     t = np.sqrt(rng.uniform(0.02, 1, n))  # radius in (0, 1], denser near the rim
@@ -184,8 +209,6 @@ def make_dataset(name, n=300, noise=0.1, seed=0):
     y : (n,) int array of labels 0..k-1 (classes alternate, so they are balanced)
     """
     gen = _check_name(name, DATASETS, "dataset")
-    n = check_positive(n, "n", integer=True)
-    noise = check_positive(noise, "noise", allow_zero=True)
     return gen(n=n, noise=noise, seed=seed)
 
 
@@ -195,13 +218,18 @@ def train_test_split(X, y, test_size=0.25, seed=0):
     Returns X_train, X_test, y_train, y_test.
     """
     X = as_array(X, "X", ndim=2)
-    y = np.asarray(y)
-    if y.shape[0] != X.shape[0]:
-        raise ValueError(f"X has {X.shape[0]} rows but y has {y.shape[0]}; expected equal.")
-    if not 0 < test_size < 1:
-        raise ValueError(f"test_size must be a fraction in (0, 1), got {test_size!r}.")
+    y = as_array(y, "y", ndim=(1, 2)) if np.asarray(y).dtype.kind not in "iu" else np.asarray(y)
+    if y.ndim == 0 or y.shape[0] != X.shape[0]:
+        raise ValueError(f"X has {X.shape[0]} rows but y has shape {np.shape(y)}; expected one "
+                         "target per row of X (train_test_split(X, y, test_size=0.25)).")
+    test_size = check_number(test_size, "test_size", 0.0, 1.0, lo_open=True, example=0.25)
+    if test_size >= 1.0:
+        raise ValueError(f"test_size must be a fraction in (0, 1), got {test_size!r}; e.g. 0.25.")
+    seed = check_seed(seed)
+    if X.shape[0] < 2:
+        raise ValueError(f"X has {X.shape[0]} row; expected at least 2 to split into train and test.")
     order = np.random.default_rng(seed).permutation(X.shape[0])
-    n_test = max(1, int(round(test_size * X.shape[0])))
+    n_test = min(X.shape[0] - 1, max(1, int(round(test_size * X.shape[0]))))
     test, train = order[:n_test], order[n_test:]
     return X[train], X[test], y[train], y[test]
 

@@ -145,8 +145,10 @@ def check_gradients(model, X, Y, h=1e-5, tol=1e-7):
     ----------
     model : an ``MLP`` (anything with ``params``, ``loss`` and ``loss_and_grads``)
     X : (n, d_0) batch, Y : its targets
-    h : finite-difference step; tol : pass threshold on the relative error
-        (see ``rel_error`` for how to read the numbers)
+    h : finite-difference step; tol : pass threshold on the relative error: 1e-7
+        is the boundary of "correct" in float64 (see ``rel_error`` for the bands:
+        1e-7 to 1e-4 look closer, above 1e-4 a bug or a ReLU kink within h of a
+        pre-activation)
 
     Returns
     -------

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .validation import as_array, check_same_rows
+from .i18n import say
+from .validation import as_array, check_choice, check_same_rows
 
 __all__ = [
     "linear_forward",
@@ -24,16 +25,17 @@ def _check_affine(X, W, b):
     W = as_array(W, "W", ndim=2)
     b = as_array(b, "b", ndim=1)
     if W.shape[0] != X.shape[1]:
-        raise ValueError(
-            f"W has shape {W.shape} but X has {X.shape[1]} features; expected W "
-            f"of shape ({X.shape[1]}, p). Rows of W match columns of X "
-            "(row convention: O = X @ W + b); did you pass W.T?"
-        )
+        raise ValueError(say(
+            "W has shape {W} but X has {d} features; expected W of shape ({d}, k). Rows of W "
+            "match columns of X (row convention: O = X @ W + b); did you pass W.T?",
+            "W의 모양은 {W}인데 X의 특성은 {d}개입니다. W는 ({d}, k) 모양이어야 합니다. W의 행은 "
+            "X의 열과 짝을 이룹니다(행 표기: O = X @ W + b). 혹시 W.T를 넘겼나요?", W=W.shape, d=X.shape[1]))
     if b.shape[0] != W.shape[1]:
-        raise ValueError(
-            f"b has {b.shape[0]} entries but W has {W.shape[1]} output columns; "
-            f"expected b of shape ({W.shape[1]},), one bias per output."
-        )
+        raise ValueError(say(
+            "b has {nb} entries but W has {k} output columns; expected b of shape ({k},), "
+            "one bias per output.",
+            "b의 원소는 {nb}개인데 W의 출력 열은 {k}개입니다. b는 출력마다 절편 하나씩, "
+            "({k},) 모양이어야 합니다.", nb=b.shape[0], k=W.shape[1]))
     return X, W, b
 
 
@@ -43,12 +45,12 @@ def linear_forward(X, W, b):
     Parameters
     ----------
     X : (n, d) array   one sample per row
-    W : (d, p) array   column j holds the weights into output j
-    b : (p,) array     added to every row (broadcast)
+    W : (d, k) array   column j holds the weights into output j
+    b : (k,) array     added to every row (broadcast)
 
     Returns
     -------
-    O : (n, p) array
+    O : (n, k) array
     """
     X, W, b = _check_affine(X, W, b)
     return X @ W + b
@@ -122,12 +124,6 @@ def _residual_loss_gradient(X, y, beta, kind):
     return rmse, -(X.T @ residual) / (n * rmse)          # ∇ RMSE = -Xᵀ(y - Xβ) / (n · RMSE)
 
 
-def _check_kind(kind):
-    if kind not in ("mse", "norm"):
-        raise ValueError(f"unknown kind {kind!r}; choose 'mse' or 'norm'.")
-    return kind
-
-
 def linreg_loss(X, y, beta, kind="mse"):
     """Loss of the linear model y ≈ X beta.
 
@@ -143,10 +139,9 @@ def linreg_loss(X, y, beta, kind="mse"):
     loss : float
     """
     X, y, beta = _check_regression(X, y, beta)
+    kind = check_choice(kind, "kind", ("mse", "norm"))
     mse = float(np.mean((y - X @ beta) ** 2))
-    if _check_kind(kind) == "mse":
-        return mse
-    return float(np.sqrt(mse))
+    return mse if kind == "mse" else float(np.sqrt(mse))
 
 
 def linreg_gradient(X, y, beta, kind="mse"):
@@ -165,7 +160,7 @@ def linreg_gradient(X, y, beta, kind="mse"):
     grad : (d,) array, same shape as beta
     """
     X, y, beta = _check_regression(X, y, beta)
-    return _residual_loss_gradient(X, y, beta, _check_kind(kind))[1]
+    return _residual_loss_gradient(X, y, beta, check_choice(kind, "kind", ("mse", "norm")))[1]
 
 
 class LinearRegression:
@@ -185,7 +180,7 @@ class LinearRegression:
     """
 
     def __init__(self, d, kind="mse", beta=None):
-        from .validation import check_choice, check_int
+        from .validation import check_int
 
         self.d = check_int(d, "d", 1, 10**6, example=2)
         self.kind = check_choice(kind, "kind", ("mse", "norm"))

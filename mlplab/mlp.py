@@ -26,6 +26,7 @@ from __future__ import annotations
 import numpy as np
 
 from .activations import get_activation
+from .i18n import say
 from .losses import get_output
 from .validation import (
     MAX_ENTRIES,
@@ -191,7 +192,7 @@ class MLP:
                 f"n_params={self.n_params})")
 
     # ----------------------------------------------------------------- checks
-    def check_inputs(self, X, Y=None):
+    def check_inputs(self, X, Y=None, require_targets=False):
         """Validate a batch (and its targets) for this network; returns (X, Y).
 
         X : (n, d_0), converted to the network's dtype.
@@ -200,12 +201,14 @@ class MLP:
             (n, k) (or (n,) when k = 1). None skips it.
         """
         X = as_array(X, "X", ndim=2, dtype=self.dtype)
+        if Y is None and require_targets:
+            raise ValueError("Y is missing; expected the targets of X (labels (n,) or rows (n, k)).")
         if X.shape[1] != self.sizes[0]:
-            raise ValueError(
-                f"X has {X.shape[1]} features but this network expects "
-                f"{self.sizes[0]} (sizes={self.sizes}); expected X of shape "
-                f"(n, {self.sizes[0]})."
-            )
+            raise ValueError(say(
+                "X has {got} features but this network expects {want} (sizes={sizes}); "
+                "expected X of shape (n, {want}).",
+                "X의 특성은 {got}개인데 이 신경망은 {want}개를 받습니다(sizes={sizes}). "
+                "X의 모양은 (n, {want})여야 합니다.", got=X.shape[1], want=self.sizes[0], sizes=self.sizes))
         if Y is None:
             return X, None
         n, k = X.shape[0], self.sizes[-1]
@@ -276,7 +279,7 @@ class MLP:
                 "cache must be the dict returned by forward(X) (keys 'Z', 'H', 'out'); "
                 "call out, cache = model.forward(X) first."
             )
-        _, Y = self.check_inputs(cache["H"][0], Y)
+        _, Y = self.check_inputs(cache["H"][0], Y, require_targets=True)
         _, delta = self.out.loss_and_delta(cache["Z"][-1], self.target_rows(Y))  # δ⁽ᴸ⁾
         return self.backprop(cache, delta)
 
@@ -299,7 +302,7 @@ class MLP:
 
     def loss(self, X, Y):
         """Mean loss over the batch (see ``mlplab.losses.OUTPUTS``). Returns a float."""
-        X, Y = self.check_inputs(X, Y)
+        X, Y = self.check_inputs(X, Y, require_targets=True)
         _, cache = self.forward(X)
         return self.out.loss_and_delta(cache["Z"][-1], self.target_rows(Y))[0]
 
@@ -311,7 +314,7 @@ class MLP:
         loss : float
         grads : list of (dW, db) shaped like ``params``
         """
-        X, Y = self.check_inputs(X, Y)
+        X, Y = self.check_inputs(X, Y, require_targets=True)
         _, cache = self.forward(X)
         loss, delta = self.out.loss_and_delta(cache["Z"][-1], self.target_rows(Y))
         grads, _ = self.backprop(cache, delta)
@@ -334,7 +337,7 @@ class MLP:
         if not self.out.classes:
             raise ValueError("accuracy needs class outputs (softmax or sigmoid); use loss (MSE) "
                              "for regression.")
-        X, y = self.check_inputs(X, y)
+        X, y = self.check_inputs(X, y, require_targets=True)
         if y.ndim == 2:
             y = np.argmax(y, axis=1)
         return float(np.mean(self.predict(X) == y))

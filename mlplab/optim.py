@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import fast
+from .i18n import say
 from .validation import as_array, as_rng, check_number, check_positive, check_same_rows, check_steps
 
 __all__ = ["gradient_descent", "minibatches", "sgd", "adam", "History"]
@@ -80,7 +81,8 @@ def gradient_descent(grad_fn, x0, lr, steps, callback=None):
 def _gradient(grad_fn, x, t):
     g = grad_fn(x.copy())
     if g is None:
-        raise TypeError("your gradient function returned None — did you forget `return`?")
+        raise TypeError(say("your gradient function returned None — did you forget `return`?",
+                            "그레디언트 함수가 None을 돌려주었습니다 — `return`을 빠뜨렸나요?"))
     try:
         g = np.asarray(g)
     except Exception:
@@ -151,7 +153,9 @@ def _is_mlp(model):
     return isinstance(model, MLP)
 
 
-def _check_model(model):
+def _check_model(model, Y=0):
+    if Y is None:
+        raise ValueError("Y is missing; expected the targets of X (labels (n,) or rows (n, k)).")
     if not (hasattr(model, "params") and callable(getattr(model, "loss_and_grads", None))
             and callable(getattr(model, "check_inputs", None))):
         raise TypeError(
@@ -180,7 +184,7 @@ def _step(model, X, Y, lr, forward_pass=None):
 
 def _check_validation(model, X_val, Y_val):
     if (X_val is None) != (Y_val is None):
-        raise ValueError("pass both X_val and Y_val, or neither.")
+        raise ValueError("X_val and Y_val go together: expected both (a validation set) or neither.")
     return model.check_inputs(X_val, Y_val) if X_val is not None else (None, None)
 
 
@@ -207,7 +211,7 @@ def sgd(model, X, Y, lr, batch_size, epochs, seed=0, X_val=None, Y_val=None, cal
     -------
     History
     """
-    _check_model(model)
+    _check_model(model, Y)
     X, Y = model.check_inputs(X, Y)
     check_same_rows(X, Y, "X", "Y")
     lr = check_positive(lr, "lr")
@@ -280,7 +284,7 @@ def adam(model, X, Y, lr=0.01, steps=1000, batch_size=None, beta1=0.9, beta2=0.9
     -------
     History (step_loss per update; epoch_loss once at the end, on the whole set)
     """
-    _check_model(model)
+    _check_model(model, Y)
     X, Y = model.check_inputs(X, Y)
     check_same_rows(X, Y, "X", "Y")
     lr = check_positive(lr, "lr")

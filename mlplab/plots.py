@@ -7,10 +7,23 @@ from __future__ import annotations
 
 import numpy as np
 
-from .validation import as_array, check_int, check_number, check_params
+from .validation import (
+    as_array,
+    check_bool,
+    check_int,
+    check_labels,
+    check_number,
+    check_params,
+    check_same_rows,
+)
 
 __all__ = ["plot_loss", "plane_grid", "decision_grid", "plot_decision_regions", "plot_fit_1d",
            "network_diagram"]
+
+#: the most grid points per axis ``decision_grid`` evaluates (1000² = 1 million points)
+MAX_RESOLUTION = 1000
+#: the most nodes ``network_diagram`` draws per layer
+MAX_NODES = 60
 
 CLASS_COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd",
                 "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"]
@@ -29,9 +42,10 @@ def plot_loss(losses, ax=None, label=None, logy=False, xlabel="step", **kw):
 
     losses : sequence of floats, or a ``History`` (its step_loss is used)
     """
-    ax = _axes(ax)
     values = getattr(losses, "step_loss", losses)
-    values = as_array(values, "losses", ndim=1, finite=False)
+    values = as_array(values, "losses", ndim=1, finite=False)  # a diverged run shows as a gap
+    logy = check_bool(logy, "logy")
+    ax = _axes(ax)
     ax.plot(np.arange(len(values)), values, label=label, **kw)
     ax.set_xlabel(xlabel)
     ax.set_ylabel("loss")
@@ -42,17 +56,13 @@ def plot_loss(losses, ax=None, label=None, logy=False, xlabel="step", **kw):
     return ax
 
 
-#: the finest grid (points per axis) ``plane_grid`` builds: 2,000² = 4 million points
-MAX_RESOLUTION = 2000
-
-
 def plane_grid(X, resolution=150, margin=0.3):
     """A square grid of points covering the 2-D points X, for shading a classifier.
 
     Parameters
     ----------
     X : (n, 2) array whose extent (plus ``margin`` on every side) the grid covers
-    resolution : int from 2 to 2,000, grid points per axis
+    resolution : int from 2 to ``MAX_RESOLUTION`` (1,000), grid points per axis
     margin : float ≥ 0
 
     Returns
@@ -78,7 +88,7 @@ def decision_grid(predict, X, resolution=150, margin=0.3):
     ----------
     predict : callable, (m, 2) array -> (m,) labels or (m, k) probabilities
     X : (n, 2) array used for the extent
-    resolution : grid points per axis (2 to 2,000); margin : added around X
+    resolution : grid points per axis (2 to 1,000); margin : added around X
 
     Returns
     -------
@@ -86,10 +96,14 @@ def decision_grid(predict, X, resolution=150, margin=0.3):
     Z : (r, r) labels, or (r, r, k) probabilities; Z[i, j] belongs to (xs[j], ys[i])
     """
     if not callable(predict):
-        raise TypeError(f"predict must be a function of the points, got {type(predict).__name__}.")
+        raise TypeError(f"predict must be a function of the (m, 2) grid points, got "
+                        f"{type(predict).__name__}; pass model.predict or model.predict_proba.")
     xs, ys, G = plane_grid(X, resolution, margin)
     out = np.asarray(predict(G))
     r = xs.size
+    if out.ndim not in (1, 2) or out.shape[0] != r * r:
+        raise ValueError(f"predict returned shape {out.shape} for {r * r} grid points; expected "
+                         "(m,) labels or (m, k) probabilities, one row per point.")
     return xs, ys, out.reshape(r, r, *out.shape[1:])
 
 
@@ -99,12 +113,14 @@ def plot_decision_regions(model, X, y, ax=None, resolution=150, title=None):
     model : an MLP with softmax output, or a callable (m, 2) -> (m,) labels
     X : (n, 2) array; y : (n,) int labels
     """
-    ax = _axes(ax)
     predict = model.predict if hasattr(model, "predict") else model
+    X = as_array(X, "X", ndim=2)
+    y = check_labels(y, None, "y")
+    check_same_rows(X, y, "X", "y")
+    ax = _axes(ax)
     xs, ys, Z = decision_grid(predict, X, resolution)
     if Z.ndim == 3:
         Z = Z.argmax(axis=2)
-    y = np.asarray(y)
     k = int(max(Z.max(), y.max())) + 1
     from matplotlib.colors import ListedColormap
 
@@ -125,13 +141,20 @@ def plot_fit_1d(x, y_true, y_pred=None, ax=None, true_label="target", pred_label
 
     x : (n,) or (n, 1); y_true, y_pred : (n,) or (n, 1)
     """
-    ax = _axes(ax)
     x = as_array(x, "x", ndim=(1, 2)).ravel()
     y_true = as_array(y_true, "y_true", ndim=(1, 2)).ravel()
+    if y_true.shape != x.shape:
+        raise ValueError(f"y_true has {y_true.size} values but x has {x.size}; expected one "
+                         "target per x.")
+    if y_pred is not None:
+        y_pred = as_array(y_pred, "y_pred", ndim=(1, 2)).ravel()
+        if y_pred.shape != x.shape:
+            raise ValueError(f"y_pred has {y_pred.size} values but x has {x.size}; expected one "
+                             "prediction per x.")
+    ax = _axes(ax)
     order = np.argsort(x)
     ax.plot(x[order], y_true[order], "k.", ms=3, label=true_label)
     if y_pred is not None:
-        y_pred = as_array(y_pred, "y_pred", ndim=(1, 2)).ravel()
         ax.plot(x[order], y_pred[order], "C1-", lw=2, label=pred_label)
     ax.set_xlabel("x")
     ax.set_ylabel("y")
@@ -215,12 +238,15 @@ def network_diagram(sizes_or_params, ax=None, max_nodes=10, node_labels=True,
     from matplotlib.collections import LineCollection
 
     sizes, params = _diagram_layers(sizes_or_params)
-    if not (isinstance(max_nodes, (int, np.integer)) and max_nodes >= 3):
-        raise ValueError(f"max_nodes must be an int ≥ 3, got {max_nodes!r}.")
+    max_nodes = check_int(max_nodes, "max_nodes", 3, MAX_NODES, example=10)
+    node_labels = check_bool(node_labels, "node_labels")
+    max_width = check_number(max_width, "max_width", 0.0, 50.0, lo_open=True, example=4.0)
     L = len(sizes)
     if layer_names is None:
         layer_names = ["input"] + ["hidden"] * (L - 2) + ["output"]
         layer_names = [f"{name}\n({d})" for name, d in zip(layer_names, sizes)]
+    elif isinstance(layer_names, str) or not hasattr(layer_names, "__len__"):
+        raise TypeError(f"layer_names must be a list of {L} captions, got {type(layer_names).__name__}.")
     elif len(layer_names) != L:
         raise ValueError(f"layer_names needs {L} entries (one per column), got {len(layer_names)}.")
     ax = _axes(ax)

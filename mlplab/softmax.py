@@ -6,7 +6,7 @@ import numbers
 
 import numpy as np
 
-from .validation import as_array, check_labels
+from .validation import as_array, check_labels, check_size
 
 __all__ = ["softmax", "log_softmax", "one_hot", "predict_labels", "softmax_rows", "log_softmax_rows"]
 
@@ -81,6 +81,7 @@ def one_hot(y, k):
     if isinstance(k, bool) or not isinstance(k, numbers.Integral) or k < 1:
         raise ValueError(f"k must be a positive int (number of classes), got {k!r}.")
     y = check_labels(y, k, "y")
+    check_size(y.shape[0] * int(k), f"one-hot rows of shape ({y.shape[0]}, {k})")
     Y = np.zeros((y.shape[0], int(k)))
     Y[np.arange(y.shape[0]), y] = 1.0
     return Y

@@ -11,6 +11,8 @@ import numbers
 
 import numpy as np
 
+from .i18n import say
+
 FLOAT_DTYPES = (np.float32, np.float64)
 
 #: the largest array (number of entries) any function of mlplab will allocate:
@@ -38,8 +40,8 @@ def as_array(x, name, ndim=None, dtype=None, allow_int=True, finite=True, allow_
         arr = np.asarray(x)
     except Exception as exc:  # ragged lists and other oddities
         raise TypeError(
-            f"{name} could not be turned into an array ({exc}). "
-            "Pass a rectangular NumPy array of numbers."
+            f"{name} could not be turned into an array; expected a rectangular array of "
+            f"numbers (every row the same length), got {type(x).__name__} ({exc})."
         ) from None
     if arr.dtype == object and arr.size:
         raise TypeError(
@@ -50,10 +52,11 @@ def as_array(x, name, ndim=None, dtype=None, allow_int=True, finite=True, allow_
     if arr.dtype.kind == "b" or not (
         arr.dtype.kind in "fiu" or (arr.dtype == object and arr.size == 0)
     ):
-        raise TypeError(
-            f"{name} must hold real numbers, got dtype {arr.dtype}. "
-            "Convert it with np.asarray(..., dtype=float)."
-        )
+        raise TypeError(say(
+            "{name} must hold real numbers, got dtype {dtype}. "
+            "Convert it with np.asarray(..., dtype=float).",
+            "{name}에는 실수가 들어 있어야 하는데 dtype이 {dtype}입니다. "
+            "np.asarray(..., dtype=float)로 바꾸세요.", name=name, dtype=arr.dtype))
     if arr.dtype == np.float16 or (arr.dtype.kind == "f" and arr.dtype.itemsize > 8):
         raise TypeError(
             f"{name} has dtype {arr.dtype}; expected float64 (or float32). float16 keeps "
@@ -69,10 +72,10 @@ def as_array(x, name, ndim=None, dtype=None, allow_int=True, finite=True, allow_
         allowed = (ndim,) if isinstance(ndim, int) else tuple(ndim)
         if arr.ndim not in allowed:
             want = " or ".join(_rank_name(k) for k in allowed)
-            raise ValueError(
-                f"{name} must be {want}, got an array of shape {arr.shape} "
-                f"({arr.ndim}-D). {_rank_fix(allowed, arr.ndim)}"
-            )
+            raise ValueError(say(
+                "{name} must be {want}, got an array of shape {shape} ({ndim}-D). {fix}",
+                "{name}은(는) {want}여야 하는데 모양이 {shape}인 {ndim}차원 배열입니다. {fix}",
+                name=name, want=want, shape=arr.shape, ndim=arr.ndim, fix=_rank_fix(allowed, arr.ndim)))
     if arr.size == 0 and not allow_empty:
         raise ValueError(
             f"{name} is empty (shape {arr.shape}); expected at least one "
@@ -81,40 +84,46 @@ def as_array(x, name, ndim=None, dtype=None, allow_int=True, finite=True, allow_
         )
     if finite == "no-nan":
         if np.isnan(arr).any():
-            raise ValueError(
-                f"{name} contains {int(np.isnan(arr).sum())} NaN value(s); expected numbers. "
-                "Check how it was computed (e.g. a diverged learning rate)."
-            )
+            raise ValueError(say(
+                "{name} contains {bad} NaN value(s); expected numbers. "
+                "Check how it was computed (e.g. a diverged learning rate).",
+                "{name}에 NaN이 {bad}개 있습니다. 숫자여야 합니다. "
+                "어떻게 계산했는지 확인하세요(예: 발산한 학습률).", name=name, bad=int(np.isnan(arr).sum())))
     elif finite and not np.all(np.isfinite(arr)):
         bad = int(np.size(arr) - np.count_nonzero(np.isfinite(arr)))
-        raise ValueError(
-            f"{name} contains {bad} NaN or infinite value(s); expected finite "
+        raise ValueError(say(
+            "{name} contains {bad} NaN or infinite value(s); expected finite "
             "numbers. Check how it was computed (e.g. a diverged learning rate) "
-            "or drop those entries."
-        )
+            "or drop those entries.",
+            "{name}에 NaN이나 무한대 값이 {bad}개 있습니다. 유한한 숫자여야 합니다. "
+            "어떻게 계산했는지 확인하거나(예: 발산한 학습률) 그 값을 빼세요.", name=name, bad=bad))
     return arr
 
 
 def _rank_name(k):
-    return {0: "a scalar", 1: "1-D (n,)", 2: "2-D (n, d)"}.get(k, f"{k}-D")
+    names = {0: say("a scalar", "스칼라"), 1: say("1-D (n,)", "1차원 (n,)"),
+             2: say("2-D (n, d)", "2차원 (n, d)")}
+    return names.get(k, f"{k}-D")
 
 
 def _rank_fix(allowed, got):
     if 2 in allowed and got == 1:
-        return "For a single sample use x[None, :]; for one feature use x[:, None]."
+        return say("For a single sample use x[None, :]; for one feature use x[:, None].",
+                   "샘플 하나라면 x[None, :], 특성 하나라면 x[:, None]을 쓰세요.")
     if 1 in allowed and got == 2:
-        return "Flatten a column with y.ravel()."
-    return "Reshape it to the expected rank."
+        return say("Flatten a column with y.ravel().", "열벡터는 y.ravel()로 펴세요.")
+    return say("Reshape it to the expected rank.", "기대하는 차원으로 reshape하세요.")
 
 
 def check_same_rows(a, b, name_a, name_b):
     """Raise if two batches do not have the same number of rows."""
     if a.shape[0] != b.shape[0]:
-        raise ValueError(
-            f"{name_a} has {a.shape[0]} rows but {name_b} has {b.shape[0]}; "
-            "expected one row per sample in both. Make sure they come from the "
-            "same batch (same indices)."
-        )
+        raise ValueError(say(
+            "{a} has {na} rows but {b} has {nb}; expected one row per sample in both. "
+            "Make sure they come from the same batch (same indices).",
+            "{a}의 행은 {na}개인데 {b}의 행은 {nb}개입니다. 둘 다 샘플마다 한 행이어야 합니다. "
+            "같은 배치(같은 인덱스)에서 나왔는지 확인하세요.",
+            a=name_a, na=a.shape[0], b=name_b, nb=b.shape[0]))
 
 
 def check_positive(value, name, integer=False, allow_zero=False):
@@ -127,11 +136,10 @@ def check_positive(value, name, integer=False, allow_zero=False):
         )
     if not np.isfinite(value) or value < 0 or (value == 0 and not allow_zero):
         bound = ">= 0" if allow_zero else "> 0"
-        raise ValueError(
-            f"{name} must be {bound}, got {value!r}. "
-            f"Choose a {'positive' if not allow_zero else 'non-negative'} value"
-            + (" such as 0.1." if not integer else " such as 32.")
-        )
+        raise ValueError(say(
+            "{name} must be {bound}, got {value!r}. Choose a value such as {example}.",
+            "{name}은(는) {bound}이어야 하는데 {value!r}입니다. {example} 같은 값을 고르세요.",
+            name=name, bound=bound, value=value, example=32 if integer else 0.1))
     return int(value) if integer else float(value)
 
 
@@ -139,10 +147,11 @@ def check_labels(y, k=None, name="y"):
     """Check an integer label vector (n,) with values in [0, k)."""
     arr = np.asarray(y)
     if arr.ndim != 1:
-        raise ValueError(
-            f"{name} must be a 1-D vector of integer labels (n,), got shape "
-            f"{arr.shape}. Use y.ravel(), or np.argmax(Y, axis=1) for one-hot rows."
-        )
+        raise ValueError(say(
+            "{name} must be a 1-D vector of integer labels (n,), got shape {shape}. "
+            "Use y.ravel(), or np.argmax(Y, axis=1) for one-hot rows.",
+            "{name}은(는) 정수 레이블의 1차원 벡터 (n,)이어야 하는데 모양이 {shape}입니다. "
+            "y.ravel()을 쓰거나, 원-핫 행이면 np.argmax(Y, axis=1)을 쓰세요.", name=name, shape=arr.shape))
     if arr.dtype.kind == "f":
         if not (np.all(np.isfinite(arr)) and np.all(arr == np.round(arr))):
             raise ValueError(
@@ -158,11 +167,12 @@ def check_labels(y, k=None, name="y"):
     if arr.size:
         lo, hi = int(arr.min()), int(arr.max())
         if lo < 0 or (k is not None and hi >= k):
-            rng = f"0..{k - 1}" if k is not None else "0 or more"
-            raise ValueError(
-                f"{name} labels must lie in {rng}, got values from {lo} to {hi}. "
-                "Re-number the classes or raise k."
-            )
+            rng = f"0..{k - 1}" if k is not None else say("0 or more", "0 이상")
+            raise ValueError(say(
+                "{name} labels must lie in {rng}, got values from {lo} to {hi}. "
+                "Re-number the classes or raise k.",
+                "{name}의 레이블은 {rng} 범위여야 하는데 {lo}부터 {hi}까지 있습니다. "
+                "클래스 번호를 0부터 다시 매기거나 k를 늘리세요.", name=name, rng=rng, lo=lo, hi=hi))
     return arr
 
 
@@ -223,7 +233,7 @@ def check_int(value, name, lo=None, hi=None, example=None):
         )
     value = int(value)
     if (lo is not None and value < lo) or (hi is not None and value > hi):
-        raise ValueError(f"{name} must be {_range_text(lo, hi)}, got {value}.")
+        raise ValueError(_range_error(name, _range_text(lo, hi), value, example))
     return value
 
 
@@ -241,13 +251,26 @@ def check_number(value, name, lo=None, hi=None, lo_open=False, example=None):
     if not np.isfinite(value):
         raise ValueError(f"{name} must be a finite number, got {value}.")
     if (lo is not None and (value < lo or (lo_open and value == lo))) or (hi is not None and value > hi):
-        raise ValueError(f"{name} must be {_range_text(lo, hi, lo_open)}, got {value:g}.")
+        raise ValueError(_range_error(name, _range_text(lo, hi, lo_open), f"{value:g}", example))
     return value
 
 
+def _range_error(name, bounds, value, example):
+    if example is not None:
+        return say("{name} must be {bounds}, got {value}. For example {name}={example}.",
+                   "{name}은(는) {bounds}이어야 하는데 {value}입니다. 예: {name}={example}.",
+                   name=name, bounds=bounds, value=value, example=example)
+    return say("{name} must be {bounds}, got {value}. Choose a value in that range.",
+               "{name}은(는) {bounds}이어야 하는데 {value}입니다. 그 범위의 값을 고르세요.",
+               name=name, bounds=bounds, value=value)
+
+
 def _range_text(lo, hi, lo_open=False):
-    low = None if lo is None else f"{'>' if lo_open else '>='} {lo:g}"
-    high = None if hi is None else f"<= {hi:g}"
+    def num(v):
+        return f"{v:,}" if isinstance(v, int) else f"{v:g}"
+
+    low = None if lo is None else f"{'>' if lo_open else '>='} {num(lo)}"
+    high = None if hi is None else f"<= {num(hi)}"
     return " and ".join(part for part in (low, high) if part)
 
 
@@ -261,7 +284,9 @@ def check_choice(value, name, choices):
     except TypeError:
         ok = False
     if not ok:
-        raise ValueError(f"unknown {name} {value!r}; choose one of: {options}")
+        raise ValueError(say("unknown {name} {value!r}; choose one of: {options}",
+                             "알 수 없는 {name} {value!r}입니다. 다음 중 하나를 고르세요: {options}",
+                             name=name, value=value, options=options))
     return value
 
 

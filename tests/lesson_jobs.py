@@ -61,11 +61,13 @@ def order_twice(nb):
 
 
 def order_rerun_after_solving(nb):
-    """Top to bottom (solved), then every code cell again except the first
-    (the imports) and the exercise cells: each earlier cell now runs while the
-    student's functions exist, as after scrolling back up to re-run a cell."""
+    """Top to bottom (solved), then every code cell again except the language
+    cell, the imports cell and the exercise cells: each earlier cell now runs
+    while the student's functions exist, as after scrolling back up."""
     cells = code_cells(nb)
-    again = [i for i in cells[1:] if "exercise" not in tags(nb.cells[i])]
+    setup = [i for i in cells if "language" not in tags(nb.cells[i])][:1] + \
+        [i for i in cells if "language" in tags(nb.cells[i])]
+    again = [i for i in cells if i not in setup and "exercise" not in tags(nb.cells[i])]
     return cells + again
 
 

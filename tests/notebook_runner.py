@@ -18,10 +18,13 @@ environment variables for the kernel only (e.g. ``OPENBLAS_CORETYPE``).
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
 import pathlib
 import re
+import shutil
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 
@@ -98,15 +101,26 @@ class _OneKernel(KernelSpecManager):
         return {KERNEL_NAME: ""}
 
 
+def _fresh_data_dir():
+    """A new temporary folder for one kernel's progress ledger, removed when this process exits."""
+    path = tempfile.mkdtemp(prefix="mlplab-kernel-data-")
+    atexit.register(shutil.rmtree, path, ignore_errors=True)
+    return path
+
+
 def kernel_manager(python=None, env=None):
     """A KernelManager for ``python`` (default: this interpreter) with ``env`` added.
 
     Matplotlib's backend is pinned to inline and the message language to
     English unless ``env`` says otherwise; BLAS runs on one thread so that
-    several kernels can run side by side.
+    several kernels can run side by side. The kernel records its checks,
+    hints and solutions in a progress ledger of its own, in a fresh temporary
+    folder (never the user's, and never shared with another kernel, so a
+    lesson's ``mlplab.progress()`` shows exactly that run), in self-study mode.
     """
     extra = {"MPLBACKEND": "module://matplotlib_inline.backend_inline", "MLPLAB_LANG": "en",
-             "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+             "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
+             "MLPLAB_DATA_DIR": _fresh_data_dir(), "MLPLAB_PROGRESS": "on", "MLPLAB_MODE": "self"}
     extra.update(env or {})
     ksm = _OneKernel(python or sys.executable, extra)
     return KernelManager(kernel_name=KERNEL_NAME, kernel_spec_manager=ksm)
@@ -127,6 +141,7 @@ class Report:
     checks: list = field(default_factory=list)  # (name, status)
     errors: list = field(default_factory=list)  # human-readable problems
     outputs: dict = field(default_factory=dict)  # cell index -> text of its last run
+    first: dict = field(default_factory=dict)  # cell index -> outputs of its first run
 
     @property
     def ok(self):
@@ -208,6 +223,7 @@ def run_order(path, order, mode="shipped", timeout=600, python=None, env=None):
                 report.errors.append(f"step {step}: cell {i} raised: {_plain(str(exc))[-1500:]}")
             text = cell_text(cell)
             report.outputs[i] = text
+            report.first.setdefault(i, [dict(o) for o in cell.get("outputs", [])])
             if "check" in tags(cell):
                 found = STATUS_RE.findall(text)
                 if not found:
@@ -228,7 +244,8 @@ def main(argv=None):
     parser.add_argument("--python", help="run the kernel with this interpreter (default: this one)")
     args = parser.parse_args(argv)
     ok = True
-    env = {k: v for k, v in os.environ.items() if k.startswith(("OPENBLAS_", "MLPLAB_"))}
+    env = {k: v for k, v in os.environ.items() if k.startswith(("OPENBLAS_", "MLPLAB_"))
+           and k not in ("MLPLAB_DATA_DIR", "MLPLAB_PROGRESS")}  # never the user's ledger
     for nb in args.notebooks:
         report = run_notebook(nb, "solved" if args.solved else "shipped", python=args.python, env=env)
         print(report)

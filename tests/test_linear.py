@@ -82,5 +82,5 @@ def test_beta_with_missing_intercept():
 
 
 def test_unknown_loss_kind():
-    with pytest.raises(ValueError, match="'mse' or 'norm'"):
+    with pytest.raises(ValueError, match="unknown kind 'l1'; choose one of: mse, norm"):
         linreg_gradient(np.ones((5, 2)), np.ones(5), np.ones(2), kind="l1")

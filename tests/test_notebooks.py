@@ -115,8 +115,13 @@ def test_imported_names_are_never_rebound(path):
     meaning: re-running any later cell must still find the module there."""
     nb = nbformat.read(path, as_version=4)
     code = [(i, c) for i, c in enumerate(nb.cells) if c.cell_type == "code"]
-    imported, _ = _names_in(code[0][1].source)
-    for i, cell in code[1:]:
+    imported = set()
+    for _, cell in code:  # the language cell, then the imports cell
+        imported |= _names_in(cell.source)[0]
+        if "language" not in tags(cell):
+            break
+    start = next(k for k, (_, c) in enumerate(code) if "language" not in tags(c)) + 1
+    for i, cell in code[start:]:
         if "exercise" in tags(cell):
             continue
         bound, _ = _names_in(cell.source)
@@ -132,14 +137,14 @@ def test_lesson_hygiene(path):
     assert all(not c.get("outputs") and c.get("execution_count") is None for c in code), \
         "outputs must be stripped before committing"
     assert raw["metadata"].get("kernelspec", {}).get("name") == "python3"
-    markdown = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
-    if path.stem != "00_start_here":
-        assert "Key terms" in markdown, "every lesson has a Key terms box"
-        assert HANGUL.search(markdown), "the Key terms box pairs English with Korean"
-        for line in markdown.splitlines():
-            if line.startswith(">") and "—" in line and HANGUL.search(line):
-                assert re.match(r">\s*[-*] ", line), \
-                    f"Key terms lines must be list items ('> - term — 용어'), got {line!r}"
+    boxes = [c for c in nb.cells if "key-terms" in tags(c)]
+    assert len(boxes) == 1 and boxes[0].cell_type == "markdown", \
+        "every lesson has one Key-terms box (a markdown cell tagged 'key-terms')"
+    assert HANGUL.search(boxes[0].source), "the Key terms box pairs English with Korean"
+    languages = [c for c in code if "language" in tags(c)]
+    assert len(languages) == 1 and languages[0] is code[0], \
+        "the first code cell (and only it) is tagged 'language' and sets the message language"
+    assert f'mlplab.set_language("{path.parent.name}")' in languages[0].source
     for c in code:
         assert not HANGUL.search(c.source), "Hangul belongs in markdown, not code/figures"
     exercises = _exercise_names()
@@ -152,3 +157,16 @@ def test_lesson_hygiene(path):
             assert "check" in tags(nxt) and nxt.source.strip() == f'check("{name}")', \
                 f"the cell after exercise {name!r} must be tagged 'check' and run check(\"{name}\")"
     assert len(DEF_RE.findall("def a(x):")) == 1  # the regex the runner relies on
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lesson_id)
+def test_every_lesson_assert_says_what_it_expects(path):
+    """A failing assert in a lesson must tell the student what was expected and
+    what it means: every ``assert`` carries a message."""
+    nb = nbformat.read(path, as_version=4)
+    bare = []
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        tree = ast.parse(re.sub(r"^\s*[%!].*$", "", cell.source, flags=re.M))
+        bare += [f"cell {i}, line {node.lineno}" for node in ast.walk(tree)
+                 if isinstance(node, ast.Assert) and node.msg is None]
+    assert not bare, f"asserts without a message: {', '.join(bare)}"

@@ -6,30 +6,50 @@ In a lesson::
         # YOUR CODE HERE
         raise NotImplementedError
 
-    check("softmax", softmax)     # [not_attempted] softmax: not attempted yet — ...
+    check("softmax")              # [not_attempted] softmax: not attempted yet — ...
     hint("softmax")               # the next hint each time you call it
     solution("softmax")           # the reference solution
 
 ``check`` compares your function with the reference on fixed and seeded random
 cases, recognises typical mistakes and says what is wrong. It never raises
-because of your code. The catalogue lives in ``mlplab/exercises/catalogue/``:
-one module per group of lessons, each exercise with its reference solution,
-hints and typical mistakes side by side.
+because of your code: it runs under a time limit, its prints are captured, and
+every exception (even ``sys.exit()``) becomes a verdict. The limits are
+``CASE_SECONDS`` per call and ``CHECK_SECONDS`` per check; ``with
+time_limits(case=..., check=...):`` changes them (a grader, a slow machine).
+
+The catalogue lives in ``mlplab/exercises/catalogue/``: one module per group
+of lessons, each exercise with its reference solution, hints and typical
+mistakes side by side. The machinery: ``_core`` (exercises, mistakes, the
+judge), ``_outputs`` (output kinds, comparisons, the dtype rule), ``_guard``
+(time limits, escapes, the seal), ``_outcomes``, ``_display``, ``_messages``.
 """
 
 from __future__ import annotations
 
-import html
 import inspect
 import sys
+import types
 
-from ..i18n import Text
-from ._core import CheckResult, Exercise, Mistake, run_check
+from .. import classmode as _classmode
+from .. import ledger as _ledger
+from . import _messages as M
+from ._core import (
+    DtypeMistake,
+    Exercise,
+    Mistake,
+    MutationMistake,
+    PropertyMistake,
+    WarningMistake,
+    run_check,
+)
+from ._display import CheckResult, Note, Solution
+from ._guard import CASE_SECONDS, CHECK_SECONDS, SEAL, refuse_reentry, sealed, time_limits
 from .catalogue import CATALOGUE
 
 __all__ = [
-    "check", "hint", "solution", "solution_source", "names", "reference",
-    "reset_hints", "CheckResult", "Exercise", "Mistake", "CATALOGUE",
+    "check", "hint", "solution", "solution_source", "names", "reference", "reset_hints",
+    "CheckResult", "Note", "Solution", "Exercise", "Mistake", "WarningMistake", "MutationMistake",
+    "DtypeMistake", "PropertyMistake", "CATALOGUE", "time_limits", "CASE_SECONDS", "CHECK_SECONDS",
 ]
 
 
@@ -40,15 +60,14 @@ def names():
 
 def _get(name):
     if not isinstance(name, str) or name not in CATALOGUE:
-        raise ValueError(
-            f"unknown exercise {name!r}; choose one of: {', '.join(CATALOGUE)}"
-        )
+        raise ValueError(M.UNKNOWN.format(name=name, names=", ".join(CATALOGUE)))
     return CATALOGUE[name]
 
 
 _MISSING = object()
 
 
+@sealed
 def check(name, fn=_MISSING):
     """Check your function for exercise ``name``.
 
@@ -59,34 +78,41 @@ def check(name, fn=_MISSING):
     Returns a ``CheckResult`` with ``status`` in {"passed", "failed",
     "not_attempted", "error"} and a ``message``; it shows as a coloured box in
     Jupyter and as ``[status] name: message`` in text. Raises ValueError only
-    for an unknown exercise name.
+    for an unknown exercise name. Your function runs under a time limit, its
+    prints are captured, and nothing it raises escapes the check.
     """
+    refuse_reentry()  # check(...) indented into the student's function: stop, don't recurse
     if callable(name) and isinstance(fn, str):
-        raise ValueError(f'the arguments are swapped: call check("{fn}") or check("{fn}", {fn}) — '
-                         "the name first")
+        raise ValueError(M.SWAPPED.format(fn=fn))
     ex = _get(name)
     if fn is _MISSING:
-        frame = sys._getframe(1)
+        frame = _caller()
         fn = frame.f_locals.get(name, frame.f_globals.get(name, _MISSING))
         del frame
         if fn is _MISSING:
-            return CheckResult(ex.name, "not_attempted", str(_NOT_DEFINED).format(name=ex.name))
+            return _recorded(CheckResult(ex.name, "not_attempted", M.NOT_DEFINED.format(name=ex.name)))
     if _is_library_function(fn):
-        return CheckResult(ex.name, "not_attempted", str(_LIBRARY).format(
-            name=ex.name, module=getattr(fn, "__module__", "mlplab")))
-    return run_check(ex, fn)
+        return _recorded(CheckResult(ex.name, "not_attempted", M.LIBRARY.format(
+            name=ex.name, module=getattr(fn, "__module__", "mlplab"))))
+    return _recorded(run_check(ex, fn), fn)
 
 
-_NOT_DEFINED = Text(
-    "no function `{name}` yet — run the exercise cell above (the one with `def {name}(...)`) first",
-    "아직 `{name}` 함수가 없습니다 — 위의 연습문제 셀(`def {name}(...)`이 있는 셀)을 먼저 실행하세요",
-)
-_LIBRARY = Text(
-    "`{name}` here is mlplab's own function (from `{module}`), not yours — write your version in "
-    "the exercise cell above (the one with `def {name}(...)`), run it, then check again",
-    "지금 `{name}`은(는) 여러분의 함수가 아니라 mlplab의 함수(`{module}`)입니다 — 위의 연습문제 셀"
-    "(`def {name}(...)`이 있는 셀)에 직접 작성하고 실행한 다음 다시 확인하세요",
-)
+def _recorded(result, fn=None):
+    """Note the verdict in the progress ledger; returns the verdict itself (never the ledger's
+    return value, so nothing the ledger does -- or what replaced it -- can change a verdict)."""
+    try:
+        _ledger.record_check(result, fn)
+    except Exception:  # noqa: BLE001 -- progress is a convenience; the verdict is what counts
+        pass
+    return result
+
+
+def _caller():
+    """The frame that called ``check`` (the nearest frame outside mlplab.exercises)."""
+    frame = sys._getframe(1)
+    while frame.f_back is not None and frame.f_globals.get("__name__", "").startswith(__name__):
+        frame = frame.f_back
+    return frame
 
 
 def _is_library_function(fn):
@@ -105,37 +131,19 @@ def reference(name):
 _hints_given = {}
 
 
-class Note:
-    """A small displayable text box (used for hints)."""
-
-    def __init__(self, title, text):
-        self.title, self.text = title, text
-
-    def __str__(self):
-        return f"{self.title}: {self.text}"
-
-    __repr__ = __str__
-
-    def _repr_pretty_(self, p, cycle):
-        p.text(str(self))
-
-    def _repr_html_(self):
-        return ('<div style="background:#e8f0fe;border-left:6px solid #1a73e8;'
-                'padding:6px 10px;margin:4px 0;border-radius:3px;color:#202124">'
-                f"<b>{html.escape(self.title)}</b>: {html.escape(self.text)}</div>")
-
-
 def hint(name):
     """The next hint for exercise ``name`` (call again for the next one)."""
     ex = _get(name)
     i = _hints_given.get(name, 0)
-    _hints_given[name] = i + 1
     total = len(ex.hints)
+    held = _classmode.hint_gate(ex.name, i, total)  # class mode: one hint per failed attempt
+    _ledger.record_hint(ex.name, None if held else min(i + 1, total), withheld=bool(held))
+    if held:
+        return held
+    _hints_given[name] = i + 1
     if i < total:
-        return Note(f"hint {i + 1}/{total} for {name}", ex.hints[i])
-    return Note(f"hint for {name}",
-                f"that's all the hints ({total}/{total}) — "
-                f'`solution("{name}")` shows the answer')
+        return Note(M.HINT_TITLE.format(i=i + 1, n=total, name=name), ex.hints[i])
+    return Note(M.HINT_DONE_TITLE.format(name=name), M.HINT_DONE.format(total=total, name=name))
 
 
 def reset_hints(name=None):
@@ -158,31 +166,15 @@ def solution_source(name):
     return f"import numpy as np\n\n\n{body}"
 
 
-class Solution:
-    """The reference source of an exercise; shows as (highlighted) code."""
-
-    def __init__(self, name, source):
-        self.name, self.source = name, source
-
-    def __str__(self):
-        return self.source
-
-    __repr__ = __str__
-
-    def _repr_pretty_(self, p, cycle):
-        p.text(self.source)
-
-    def _repr_html_(self):
-        try:
-            from pygments import highlight
-            from pygments.formatters import HtmlFormatter
-            from pygments.lexers import PythonLexer
-
-            return highlight(self.source, PythonLexer(), HtmlFormatter(noclasses=True))
-        except ImportError:  # plain code is fine
-            return f"<pre>{html.escape(self.source)}</pre>"
-
-
 def solution(name):
-    """Show the reference solution of exercise ``name``."""
-    return Solution(name, solution_source(name))
+    """Show the reference solution of exercise ``name`` (withheld in class mode)."""
+    held = _classmode.withheld_solution(_get(name).name)
+    _ledger.record_solution(name, withheld=bool(held))
+    return held or Solution(name, solution_source(name))
+
+
+# Every module of the checker is loaded now: remember its code, to put back whatever a
+# notebook replaces later (see _guard.Seal).
+SEAL.take([module for module_name, module in sorted(sys.modules.items())
+           if isinstance(module, types.ModuleType)
+           and (module_name == __name__ or module_name.startswith(__name__ + "."))])

@@ -95,7 +95,7 @@ class LabServer:
         shutil.copytree(self.lessons_dir, self.root,
                         ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
         dirs = {name: self.tmp / name for name in
-                ("config", "data", "runtime", "ipython", "mpl", "settings", "workspaces")}
+                ("config", "data", "runtime", "ipython", "mpl", "settings", "workspaces", "mlplab")}
         for d in dirs.values():
             d.mkdir()
         for rel, value in _SETTINGS.items():
@@ -115,6 +115,10 @@ class LabServer:
             MPLCONFIGDIR=str(dirs["mpl"]),
             JUPYTERLAB_SETTINGS_DIR=str(dirs["settings"]),
             JUPYTERLAB_WORKSPACES_DIR=str(dirs["workspaces"]),
+            # the lab's kernels keep their progress ledger here, never in the user's data folder
+            MLPLAB_DATA_DIR=str(dirs["mlplab"]),
+            MLPLAB_PROGRESS="on",
+            MLPLAB_MODE="self",
             PYTHONUNBUFFERED="1",
         )
         self.port = free_port()

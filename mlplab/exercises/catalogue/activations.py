@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from .._core import Exercise, Mistake, case
+from .._core import Exercise, Mistake, MutationMistake, WarningMistake, case
 
 _FIXED = np.array([-2.0, -0.5, 0.0, 0.5, 2.0])
 
@@ -54,7 +54,7 @@ SIGMOID = Exercise(
         "`np.where(x >= 0, 1.0, e) / (1.0 + e)` does both.",
     ],
     mistakes=[
-        Mistake(_sigmoid_naive, SIGMOID_OVERFLOW, shows="warning"),
+        WarningMistake(_sigmoid_naive, SIGMOID_OVERFLOW),
         Mistake(lambda x: np.exp(x) / (1.0 + np.exp(x)), "nan for large x: e^x/(1 + e^x) is inf/inf when "
                 "x is big — use e = np.exp(-np.abs(x)) so nothing overflows"),
         Mistake(lambda x: 1.0 / (1.0 + np.exp(x)), "your sigmoid decreases: the exponent is −x, "
@@ -87,8 +87,8 @@ RELU = Exercise(
         "`return np.maximum(x, 0.0)`",
     ],
     mistakes=[
-        Mistake(_relu_in_place, "you changed `x` in place (x[x < 0] = 0); return a new array, e.g. "
-                "np.maximum(x, 0.0), and leave the input alone", shows="mutation"),
+        MutationMistake(_relu_in_place, "you changed `x` in place (x[x < 0] = 0); return a new array, "
+                        "e.g. np.maximum(x, 0.0), and leave the input alone"),
         Mistake(lambda x: np.where(x > 0, 1.0, 0.0), "you return 1 where x > 0 — that is ReLU's derivative; "
                 "ReLU itself returns x there: np.maximum(x, 0)"),
         Mistake(lambda x: np.max(x, 0), "np.max(x, 0) takes the largest entry along axis 0; the elementwise "

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from .._core import Exercise, Mistake, case
+from .._core import DtypeMistake, Exercise, Mistake, Scalar, case
 
 
 # ------------------------------------------------------------ linear_forward
@@ -164,9 +164,9 @@ ONE_HOT = Exercise(
         "A shortcut: row y[i] of the identity matrix is the one-hot row, so np.eye(k)[y] works too.",
     ],
     mistakes=[
-        Mistake(_one_hot_int, "your one-hot matrix holds integers (or booleans); make it float "
-                "(np.zeros((n, k)) is float by default) — it meets probabilities and float arithmetic later",
-                shows="dtype"),
+        DtypeMistake(_one_hot_int, "your one-hot matrix holds integers (or booleans); make it float "
+                     "(np.zeros((n, k)) is float by default) — it meets probabilities and float arithmetic "
+                     "later"),
         Mistake(_one_hot_max_plus_one, "you used y.max() + 1 columns instead of k — the labels in a batch "
                 "need not include the last class; the matrix must have exactly k columns"),
         Mistake(lambda y, k: np.eye(k)[y].T, "your matrix is transposed: one *row* per sample, shape (n, k)"),
@@ -204,7 +204,7 @@ CROSS_ENTROPY = Exercise(
     signature="cross_entropy(P, Y) -> float",
     reference=cross_entropy,
     cases=_ce_cases,
-    output="scalar",
+    output=Scalar(),
     hints=[
         "For one row the loss is −log of the probability of the true class: −Σ_j Y[i, j] log P[i, j].",
         "Y is one-hot, so `Y * np.log(P)` keeps exactly one log-probability per row; sum over axis=1.",

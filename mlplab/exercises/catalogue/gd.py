@@ -2,7 +2,17 @@
 
 import numpy as np
 
-from .._core import Exercise, Mistake, case, describe_case
+from .._core import (
+    Batches,
+    Exercise,
+    Failed,
+    Foreign,
+    Mistake,
+    MutationMistake,
+    PropertyMistake,
+    case,
+    describe_case,
+)
 
 
 # ------------------------------------------------------------------ gd_step
@@ -47,8 +57,8 @@ GD_STEP = Exercise(
                 "you subtract lr alone: the step is lr times the gradient, lr·grad"),
         Mistake(lambda x, grad, lr: -lr * grad,
                 "you return only the step −lr·grad: add it to x (x − lr·grad)"),
-        Mistake(_gd_in_place, "you changed `x` in place (x -= ...): return a new value `x - lr * grad` "
-                "and leave the input unchanged", shows="mutation"),
+        MutationMistake(_gd_in_place, "you changed `x` in place (x -= ...): return a new value "
+                        "`x - lr * grad` and leave the input unchanged"),
     ],
     lesson="01_gradient_descent",
 )
@@ -168,63 +178,59 @@ def _mb_case(n, batch_size, seed):
 
 
 def _mb_batches(ex, c, out):
-    """The result as a list of 1-D int arrays, or a failure message."""
-    if out is None:
-        return "your function returns None — did you forget `return`?\n" + describe_case(ex, c)
-    if isinstance(out, (str, bytes, dict)) or not hasattr(out, "__iter__"):
-        return (f"expected a list of index arrays, got {type(out).__name__}\n" + describe_case(ex, c))
+    """The answer (already read into arrays) as a list of 1-D int arrays, or a failure message."""
     batches = []
-    for i, b in enumerate(out):
-        a = np.asarray(b)
-        if a.ndim != 1 or a.dtype.kind not in "iu":
-            return (f"batch {i} should be a 1-D array of integer indices, got "
-                    f"{type(b).__name__} with shape {a.shape} and dtype {a.dtype}\n" + describe_case(ex, c))
+    for i, a in enumerate(out.items):
+        if isinstance(a, Foreign) or a.ndim != 1 or a.dtype.kind not in "iu":
+            got = a.kind if isinstance(a, Foreign) else f"an array with shape {a.shape} and dtype {a.dtype}"
+            return (f"batch {i} should be a 1-D array of integer indices, got {got}\n"
+                    + describe_case(ex, c))
         batches.append(a)
     return batches
 
 
-def _mb_validate(call, ex):
+def _mb_validate(trial, ex):
     """Partition properties, shuffling and reproducibility (not the exact order)."""
     first = {}
     for k, (n, bs) in enumerate(_MB_SHAPES):
         c = _mb_case(n, bs, seed=k)
-        batches = _mb_batches(ex, c, call(c)[0])
+        batches = _mb_batches(ex, c, trial.answer(c))
         if isinstance(batches, str):
-            return "failed", batches
+            raise Failed(batches)
         first[(n, bs)] = batches
         sizes = [len(b) for b in batches]
         want = [bs] * (n // bs) + ([n % bs] if n % bs else [])
         flat = np.concatenate(batches) if batches else np.array([], dtype=int)
         if flat.size and (flat.min() < 0 or flat.max() >= n):
-            return "failed", (f"indices must lie in 0..n−1 = 0..{n - 1}, got {flat.min()}..{flat.max()}\n"
-                              + describe_case(ex, c))
-        detail = f"\n  batch sizes: expected {want}, got {sizes}\n" + describe_case(ex, c)
+            raise Failed(f"indices must lie in 0..n−1 = 0..{n - 1}, got {flat.min()}..{flat.max()}",
+                         describe_case(ex, c))
+        detail = f"  batch sizes: expected {want}, got {sizes}\n" + describe_case(ex, c)
         if len(np.unique(flat)) != flat.size:
-            return "failed", DUPLICATES + detail
+            raise Failed(DUPLICATES, detail)
         if flat.size < n and sizes == want[: len(sizes)] and n % bs:
-            return "failed", DROPS_LAST + detail
+            raise Failed(DROPS_LAST, detail)
         if flat.size != n:
             missing = n - flat.size
-            return "failed", f"every index 0..n−1 must appear exactly once; {missing} are missing" + detail
+            raise Failed(f"every index 0..n−1 must appear exactly once; {missing} are missing", detail)
         if sizes != want:
-            return "failed", ("wrong batch sizes: every batch holds batch_size indices, "
-                              "only the last may be smaller" + detail)
+            raise Failed("wrong batch sizes: every batch holds batch_size indices, only the last may be "
+                         "smaller", detail)
     c = _mb_case(100, 32, seed=5)
     flat = np.concatenate(first[(100, 32)])
     if np.array_equal(flat, np.arange(100)):
-        return "failed", NOT_SHUFFLED + "\n" + describe_case(ex, c)
-    again = _mb_batches(ex, c, call(_mb_case(100, 32, seed=5))[0])
+        raise Failed(NOT_SHUFFLED, describe_case(ex, c))
+    again = _mb_batches(ex, c, trial.answer(_mb_case(100, 32, seed=5)))
     if isinstance(again, str):
-        return "failed", again
+        raise Failed(again)
     if not np.array_equal(flat, np.concatenate(again)):
-        return "failed", NOT_REPRODUCIBLE + "\n" + describe_case(ex, c)
-    other = _mb_batches(ex, c, call(_mb_case(100, 32, seed=6))[0])
+        raise Failed(NOT_REPRODUCIBLE, describe_case(ex, c))
+    other = _mb_batches(ex, c, trial.answer(_mb_case(100, 32, seed=6)))
     if isinstance(other, str):
-        return "failed", other
+        raise Failed(other)
     if np.array_equal(flat, np.concatenate(other)):
-        return "failed", IGNORES_RNG + "\n" + describe_case(ex, _mb_case(100, 32, seed=6))
-    return "passed", (f"correct on all {len(_MB_SHAPES)} cases: every index exactly once, right batch "
-                      "sizes (last one smaller), shuffled, and the same seed gives the same batches")
+        raise Failed(IGNORES_RNG, describe_case(ex, _mb_case(100, 32, seed=6)))
+    return (f"correct on all {len(_MB_SHAPES)} cases: every index exactly once, right batch "
+            "sizes (last one smaller), shuffled, and the same seed gives the same batches")
 
 
 MINIBATCHES = Exercise(
@@ -232,6 +238,7 @@ MINIBATCHES = Exercise(
     signature="minibatches(n, batch_size, rng) -> list of int arrays",
     reference=minibatches,
     cases=lambda rng: [_mb_case(n, bs, k) for k, (n, bs) in enumerate(_MB_SHAPES)],
+    output=Batches(),
     hints=[
         "First shuffle: `order = rng.permutation(n)` is every index 0..n−1 exactly once, in random order.",
         "Then cut `order` into consecutive slices order[i:i + batch_size] "
@@ -241,11 +248,11 @@ MINIBATCHES = Exercise(
         "`return [order[i:i + batch_size] for i in range(0, n, batch_size)]`",
     ],
     mistakes=[
-        Mistake(_mb_not_shuffled, NOT_SHUFFLED, shows="property"),
-        Mistake(_mb_drops_last, DROPS_LAST, shows="property"),
-        Mistake(_mb_duplicates, DUPLICATES, shows="property"),
-        Mistake(_mb_global_random, NOT_REPRODUCIBLE, shows="property"),
-        Mistake(_mb_fixed_seed, IGNORES_RNG, shows="property"),
+        PropertyMistake(_mb_not_shuffled, NOT_SHUFFLED),
+        PropertyMistake(_mb_drops_last, DROPS_LAST),
+        PropertyMistake(_mb_duplicates, DUPLICATES),
+        PropertyMistake(_mb_global_random, NOT_REPRODUCIBLE),
+        PropertyMistake(_mb_fixed_seed, IGNORES_RNG),
     ],
     validate=_mb_validate,
     lesson="02_linear_regression",

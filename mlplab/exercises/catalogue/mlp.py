@@ -3,7 +3,7 @@
 import numpy as np
 
 from ...activations import relu, relu_grad, sigmoid, sigmoid_grad, tanh, tanh_grad
-from .._core import Exercise, Mistake, case
+from .._core import Count, Exercise, Layers, Mistake, Parts, case
 
 
 def _params(rng, sizes):
@@ -112,7 +112,7 @@ COUNT_PARAMS = Exercise(
     signature="count_params(sizes) -> int",
     reference=count_params,
     cases=_count_cases,
-    output="int",
+    output=Count(),
     hints=[
         "Layer l maps d_(l−1) inputs to d_l outputs: a weight matrix of d_(l−1)·d_l entries and d_l biases.",
         "Pair consecutive sizes with zip(sizes[:-1], sizes[1:]) and add up d_in·d_out + d_out.",
@@ -155,8 +155,7 @@ DENSE_BACKWARD = Exercise(
     signature="dense_backward(dO, X, W) -> (dX, dW, db)",
     reference=dense_backward,
     cases=_backward_cases,
-    output="tuple",
-    parts=("dX", "dW", "db"),
+    output=Parts("dX", "dW", "db"),
     hints=[
         "Each gradient has the shape of the thing it is the gradient of: dX like X, dW like W, db like b.",
         "Let the shapes guide you: dO is (n, d_out) and W is (d_in, d_out), so dX = dO @ W.T; "
@@ -257,8 +256,7 @@ MLP_GRADIENTS = Exercise(
     signature="mlp_gradients(X, Y, params, activation, activation_grad) -> list of (dW, db)",
     reference=mlp_gradients,
     cases=_gradient_cases,
-    output="pairs",
-    parts=("dW", "db"),
+    output=Layers("dW", "db"),
     hints=[
         "Run the forward pass yourself and keep, for every layer, its input H and its pre-activation "
         "Z = H W + b — backward needs them.",

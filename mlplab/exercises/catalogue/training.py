@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from .._core import Exercise, Mistake, case
+from .._core import Exercise, Layers, Mistake, MutationMistake, Scalar, case
 
 
 # ------------------------------------------------------------------ sgd_step
@@ -40,8 +40,7 @@ SGD_STEP = Exercise(
     signature="sgd_step(params, grads, lr) -> new params",
     reference=sgd_step,
     cases=_sgd_cases,
-    output="pairs",
-    parts=("W", "b"),
+    output=Layers("W", "b"),
     hints=[
         "Each layer is a pair (W, b) with its gradient pair (dW, db); "
         "zip(params, grads) walks them together.",
@@ -50,9 +49,9 @@ SGD_STEP = Exercise(
         "`[(W - lr * dW, b - lr * db) for (W, b), (dW, db) in zip(params, grads)]`",
     ],
     mistakes=[
-        Mistake(_sgd_in_place, "you changed the arrays in `params` in place (W -= lr * dW). This exercise "
-                "asks for *new* params: return [(W - lr * dW, b - lr * db), ...] and leave the inputs "
-                "unchanged", shows="mutation"),
+        MutationMistake(_sgd_in_place, "you changed the arrays in `params` in place (W -= lr * dW). This "
+                        "exercise asks for *new* params: return [(W - lr * dW, b - lr * db), ...] and "
+                        "leave the inputs unchanged"),
         Mistake(lambda params, grads, lr: [(W + lr * dW, b + lr * db)
                                            for (W, b), (dW, db) in zip(params, grads)],
                 "you add the gradient (W + lr·dW): that climbs uphill — SGD subtracts, W − lr·dW"),
@@ -93,7 +92,7 @@ ACCURACY = Exercise(
     signature="accuracy(P, y) -> float",
     reference=accuracy,
     cases=_accuracy_cases,
-    output="scalar",
+    output=Scalar(),
     hints=[
         "The predicted class of a row is the column with the largest probability: np.argmax(P, axis=1).",
         "Comparing predictions with labels gives a boolean array; its mean is the fraction that are right.",

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from .._core import Exercise, Mistake, case
+from .._core import Array, Exercise, Mistake, case
 
 
 def add(a, b):
@@ -25,6 +25,7 @@ EXERCISES = [
         signature="add(a, b) -> a + b",
         reference=add,
         cases=_cases,
+        output=Array(dtype="number"),  # add(2, 3) is the int 5
         hints=[
             "Python's + works for numbers and for NumPy arrays alike.",
             "The whole body is one line: `return a + b`.",
