@@ -17,7 +17,10 @@ What is timed (wall clock, median over repeats, BLAS limited to one thread):
   happens between two pictures while Train runs;
 * ``depth_vs_width``: ``depth_vs_width.compute()`` with its defaults -- both
   fits (1-7-7-7-7-1 and 1-63-1, 190 parameters each, 3,000 full-batch steps);
-* for reference, one slider update (``set`` + PNG) of the ``sawtooth`` explorer.
+* for reference, one slider update (``set`` + PNG) of the ``sawtooth`` explorer;
+* every explorer of the course (``mlplab.widgets.EXPLORERS``, from the course
+  manifest): one move of its first slider, ``set`` (compute + artists) and ``png``
+  timed separately -- what a key press on that slider costs inside the kernel.
 
 The machine is shared, so the load average at the start is written next to the
 numbers.
@@ -109,7 +112,7 @@ def bench_playground(repeats):
     med = _median_time(chunk_and_redraw, repeats)
     cpu = _LAST_CPU[-1]
     chunk = _median_time(lambda: pg.trainer.run_epochs(5, 0.1, 10), repeats)
-    redraw = _median_time(lambda: (pg._draw(), pg.png()), repeats)
+    redraw = _median_time(lambda: (pg.refresh(), pg.png()), repeats)
     note = f"of which chunk {chunk * 1e3:.0f} ms, redraw + PNG {redraw * 1e3:.0f} ms"
     return Row("playground", "one chunk (5 epochs, 2-16-16-2, 500 points) + redraw", med, 0.150,
                repeats, note, cpu=cpu)
@@ -142,8 +145,95 @@ def bench_sawtooth(repeats):
                cpu=_LAST_CPU[-1])
 
 
+@dataclass
+class SliderRow:
+    name: str
+    lesson: str
+    slider: str
+    set_ms: float     # median of set(...): compute + artists
+    png_ms: float     # median of png(): render + encode
+    repeats: int
+    cpu_ms: float | None = None  # median process CPU time of set + png
+
+    @property
+    def total_ms(self):
+        return self.set_ms + self.png_ms
+
+
+def _first_slider(explorer):
+    import ipywidgets as widgets
+
+    for key, control in explorer.controls().items():
+        if isinstance(control, (widgets.IntSlider, widgets.FloatSlider, widgets.FloatLogSlider,
+                                widgets.SelectionSlider)):
+            return key, control
+    raise LookupError(f"{type(explorer).__name__} has no slider")
+
+
+def _neighbour(control, value):
+    """The value one slider step away (down if up would leave the slider)."""
+    if hasattr(control, "options"):
+        options = list(control.options)
+        i = options.index(value)
+        return options[i + 1] if i + 1 < len(options) else options[i - 1]
+    if hasattr(control, "base"):
+        import math
+
+        e = math.log(value, control.base)
+        return control.base ** (e + (control.step if e + control.step <= control.max else -control.step))
+    step = control.step if value + control.step <= control.max else -control.step
+    return type(value)(value + step)
+
+
+def bench_every_explorer(repeats):
+    """One move of each explorer's first slider: set (compute + artists) and png, timed apart."""
+    from mlplab.course import LESSONS
+
+    rows = []
+    for lesson in LESSONS:
+        for name in lesson.explorers:
+            module = importlib.import_module(f"mlplab.widgets.{name}")
+            e = module.show()
+            key, control = _first_slider(e)
+            a = e.values[key]
+            b = _neighbour(control, a)
+            heavy = name in HEAVY
+            n = max(1, repeats // 4) if heavy else repeats
+            e.png()
+            values = iter([b, a] * (n + 1))
+            set_t = _median_time(lambda: e.set(**{key: next(values)}), n)   # noqa: B023
+            png_t = _median_time(e.png, n)
+            cpu = _LAST_CPU[-2] + _LAST_CPU[-1]
+            rows.append(SliderRow(name, lesson.name, key, 1e3 * set_t, 1e3 * png_t, n, 1e3 * cpu))
+            e.close()
+    return rows
+
+
+#: explorers that retrain on every change (timed with fewer repeats)
+HEAVY = {"training_explorer", "depth_vs_width", "uat_neurons", "no_activation_collapse"}
+
+
+def every_explorer_markdown(rows):
+    lines = [
+        "### Every explorer: one move of its first slider (in the kernel)",
+        "",
+        "*set* = `set(...)`: compute + artists; *png* = `png()`: render (blitted where the "
+        "explorer registers dynamic artists) + PNG encode. Wall-clock medians; *CPU* = the "
+        "process's CPU time for set + png (medians), the better number on a shared machine. "
+        "Heavy explorers retrain on every move.",
+        "",
+        "| explorer | lesson | slider | set ms | png ms | total ms | CPU ms | repeats |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        cpu = "-" if r.cpu_ms is None else f"{r.cpu_ms:.1f}"
+        lines.append(f"| {r.name} | {r.lesson} | {r.slider} | {r.set_ms:.1f} | {r.png_ms:.1f} "
+                     f"| {r.total_ms:.1f} | {cpu} | {r.repeats} |")
+    return "\n".join(lines)
+
+
 def run(smoke=False):
-    """Time every explorer; return a list of ``Row``."""
+    """Time the heavy explorers (and sawtooth for reference); return a list of ``Row``."""
     try:
         from threadpoolctl import threadpool_limits
     except ImportError:  # pragma: no cover - optional
@@ -198,12 +288,13 @@ def main(argv=None):
     args = parser.parse_args(argv)
     load = os.getloadavg() if hasattr(os, "getloadavg") else None
     rows = run(smoke=args.smoke)
-    markdown = to_markdown(rows, load)
+    every = bench_every_explorer(1 if args.smoke else 12)
+    markdown = to_markdown(rows, load) + "\n\n" + every_explorer_markdown(every)
     print(markdown)
     if not (args.smoke or args.no_write):
         path = write_section("explorers", markdown)
         print(f"\nwrote section 'explorers' of {path}")
-    return rows
+    return rows, every
 
 
 if __name__ == "__main__":

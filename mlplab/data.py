@@ -26,6 +26,7 @@ __all__ = [
     "TARGETS",
     "target_function",
     "make_regression_1d",
+    "line_data",
     "DATASETS",
     "make_dataset",
     "make_blobs",
@@ -100,6 +101,26 @@ def make_regression_1d(name="sine", n=200, noise=0.0, seed=0, grid=False):
     x = np.linspace(0, 1, n) if grid else np.sort(rng.uniform(0, 1, n))
     y = f(x) + noise * rng.standard_normal(n)
     return x[:, None], y[:, None]
+
+
+def line_data(n=40, noise=0.3, seed=0):
+    """Noisy points around the line y = 0.5 + 1.2 x, with x uniform on [0, 2] (lesson 02).
+
+    Parameters
+    ----------
+    n : int ≥ 2, number of points; noise : float ≥ 0, std of the Gaussian noise on y;
+    seed : int ≥ 0
+
+    Returns
+    -------
+    x : (n,) array, sorted;  y : (n,) array
+    """
+    n = check_int(n, "n", 2, MAX_POINTS, example=40)
+    noise = check_number(noise, "noise", 0.0, None, example=0.3)
+    rng = np.random.default_rng(check_seed(seed))
+    x = np.sort(rng.uniform(0.0, 2.0, n))
+    y = 0.5 + 1.2 * x + noise * rng.standard_normal(n)
+    return x, y
 
 
 # ----------------------------------------------------------------- 2-D sets

@@ -111,6 +111,19 @@ def lstsq_pinv(X, y):
     return np.linalg.pinv(X) @ y
 
 
+def _residual_loss_gradient(X, y, beta, kind):
+    """Loss and gradient of the linear model on checked arrays (one residual for both)."""
+    n = X.shape[0]
+    residual = y - X @ beta
+    mse = float(np.mean(residual**2))
+    if kind == "mse":
+        return mse, -2.0 / n * (X.T @ residual)          # ∇ ||y - Xβ||²/n = -2/n · Xᵀ(y - Xβ)
+    rmse = float(np.sqrt(mse))
+    if rmse == 0.0:
+        return 0.0, np.zeros_like(beta)
+    return rmse, -(X.T @ residual) / (n * rmse)          # ∇ RMSE = -Xᵀ(y - Xβ) / (n · RMSE)
+
+
 def linreg_loss(X, y, beta, kind="mse"):
     """Loss of the linear model y ≈ X beta.
 
@@ -126,13 +139,9 @@ def linreg_loss(X, y, beta, kind="mse"):
     loss : float
     """
     X, y, beta = _check_regression(X, y, beta)
-    check_choice(kind, "kind", ("mse", "norm"))
+    kind = check_choice(kind, "kind", ("mse", "norm"))
     mse = float(np.mean((y - X @ beta) ** 2))
-    if kind == "mse":
-        return mse
-    if kind == "norm":
-        return float(np.sqrt(mse))
-    raise ValueError(f"unknown kind {kind!r}; choose 'mse' or 'norm'.")
+    return mse if kind == "mse" else float(np.sqrt(mse))
 
 
 def linreg_gradient(X, y, beta, kind="mse"):
@@ -151,17 +160,7 @@ def linreg_gradient(X, y, beta, kind="mse"):
     grad : (d,) array, same shape as beta
     """
     X, y, beta = _check_regression(X, y, beta)
-    check_choice(kind, "kind", ("mse", "norm"))
-    n = X.shape[0]
-    residual = y - X @ beta
-    if kind == "mse":
-        return -2.0 / n * (X.T @ residual)
-    if kind == "norm":
-        rmse = np.sqrt(np.mean(residual**2))
-        if rmse == 0.0:
-            return np.zeros_like(beta)
-        return -(X.T @ residual) / (n * rmse)
-    raise ValueError(f"unknown kind {kind!r}; choose 'mse' or 'norm'.")
+    return _residual_loss_gradient(X, y, beta, check_choice(kind, "kind", ("mse", "norm")))[1]
 
 
 class LinearRegression:
@@ -219,10 +218,14 @@ class LinearRegression:
         return X @ self.beta
 
     def loss_and_grads(self, X, y):
-        """(loss, [(∂loss/∂β,)]) on a batch; see ``linreg_loss`` / ``linreg_gradient``."""
+        """(loss, [(∂loss/∂β,)]) on a batch; see ``linreg_loss`` / ``linreg_gradient``.
+
+        The inputs are checked once and loss and gradient share one residual y − Xβ
+        (``optim.sgd`` calls this for every mini-batch).
+        """
         X, y = self.check_inputs(X, y)
-        return (linreg_loss(X, y, self.beta, self.kind),
-                [(linreg_gradient(X, y, self.beta, self.kind),)])
+        loss, grad = _residual_loss_gradient(X, y, self.beta, self.kind)
+        return loss, [(grad,)]
 
     def loss(self, X, y):
         return self.loss_and_grads(X, y)[0]

@@ -17,7 +17,7 @@ from .validation import (
     check_same_rows,
 )
 
-__all__ = ["plot_loss", "decision_grid", "plot_decision_regions", "plot_fit_1d",
+__all__ = ["plot_loss", "plane_grid", "decision_grid", "plot_decision_regions", "plot_fit_1d",
            "network_diagram"]
 
 #: the most grid points per axis ``decision_grid`` evaluates (1000² = 1 million points)
@@ -56,6 +56,31 @@ def plot_loss(losses, ax=None, label=None, logy=False, xlabel="step", **kw):
     return ax
 
 
+def plane_grid(X, resolution=150, margin=0.3):
+    """A square grid of points covering the 2-D points X, for shading a classifier.
+
+    Parameters
+    ----------
+    X : (n, 2) array whose extent (plus ``margin`` on every side) the grid covers
+    resolution : int from 2 to ``MAX_RESOLUTION`` (1,000), grid points per axis
+    margin : float ≥ 0
+
+    Returns
+    -------
+    xs : (r,), ys : (r,) the grid's coordinates (r = resolution)
+    G : (r·r, 2) every grid point, row by row: G[i·r + j] = (xs[j], ys[i])
+    """
+    X = as_array(X, "X", ndim=2)
+    if X.shape[1] != 2:
+        raise ValueError(f"X must have 2 columns (a 2-D data set), got shape {X.shape}.")
+    r = check_int(resolution, "resolution", 2, MAX_RESOLUTION, example=150)
+    margin = check_number(margin, "margin", 0.0, example=0.3)
+    (x0, y0), (x1, y1) = X.min(axis=0) - margin, X.max(axis=0) + margin
+    xs, ys = np.linspace(x0, x1, r), np.linspace(y0, y1, r)
+    gx, gy = np.meshgrid(xs, ys)
+    return xs, ys, np.c_[gx.ravel(), gy.ravel()]
+
+
 def decision_grid(predict, X, resolution=150, margin=0.3):
     """Evaluate a classifier on a grid covering the 2-D points X (pure compute).
 
@@ -63,29 +88,23 @@ def decision_grid(predict, X, resolution=150, margin=0.3):
     ----------
     predict : callable, (m, 2) array -> (m,) labels or (m, k) probabilities
     X : (n, 2) array used for the extent
-    resolution : grid points per axis
+    resolution : grid points per axis (2 to 1,000); margin : added around X
 
     Returns
     -------
     xs : (r,), ys : (r,) grid coordinates
-    Z : (r, r) labels, or (r, r, k) probabilities
+    Z : (r, r) labels, or (r, r, k) probabilities; Z[i, j] belongs to (xs[j], ys[i])
     """
     if not callable(predict):
         raise TypeError(f"predict must be a function of the (m, 2) grid points, got "
                         f"{type(predict).__name__}; pass model.predict or model.predict_proba.")
-    X = as_array(X, "X", ndim=2)
-    if X.shape[1] != 2:
-        raise ValueError(f"X must have 2 columns (a 2-D data set), got shape {X.shape}.")
-    resolution = check_int(resolution, "resolution", 2, MAX_RESOLUTION, example=150)
-    margin = check_number(margin, "margin", 0.0, None, example=0.3)
-    (x0, y0), (x1, y1) = X.min(axis=0) - margin, X.max(axis=0) + margin
-    xs, ys = np.linspace(x0, x1, resolution), np.linspace(y0, y1, resolution)
-    gx, gy = np.meshgrid(xs, ys)
-    out = np.asarray(predict(np.c_[gx.ravel(), gy.ravel()]))
-    if out.ndim not in (1, 2) or out.shape[0] != resolution * resolution:
-        raise ValueError(f"predict returned shape {out.shape} for {resolution * resolution} grid "
-                         "points; expected (m,) labels or (m, k) probabilities, one row per point.")
-    return xs, ys, out.reshape(resolution, resolution, *out.shape[1:])
+    xs, ys, G = plane_grid(X, resolution, margin)
+    out = np.asarray(predict(G))
+    r = xs.size
+    if out.ndim not in (1, 2) or out.shape[0] != r * r:
+        raise ValueError(f"predict returned shape {out.shape} for {r * r} grid points; expected "
+                         "(m,) labels or (m, k) probabilities, one row per point.")
+    return xs, ys, out.reshape(r, r, *out.shape[1:])
 
 
 def plot_decision_regions(model, X, y, ax=None, resolution=150, title=None):
@@ -175,8 +194,13 @@ def _shown_nodes(size, max_nodes):
     return list(range(head)) + list(range(size - tail, size)), head
 
 
-def _edge_style(params, shown, max_width=4.0, min_width=0.3):
-    """Edge widths (∝ |w|) and colours (by sign) in the order ``network_diagram`` draws them."""
+def edge_style(params, shown, max_width=4.0, min_width=0.3):
+    """Edge widths (∝ |w|) and colours (by sign) in the order ``network_diagram`` draws them.
+
+    params : list of (W, b) or None; shown : per layer, the indices of the drawn nodes.
+    Returns (widths, colors), two lists with one entry per edge (None, None without params).
+    An explorer restyles the diagram's edges with them when the weights change.
+    """
     if params is None:
         return None, None
     scale = max(max(float(np.max(np.abs(W))) for W, _ in params), 1e-12)
@@ -245,7 +269,7 @@ def network_diagram(sizes_or_params, ax=None, max_nodes=10, node_labels=True,
     segments = [((xpos[l], ypos[l][a]), (xpos[l + 1], ypos[l + 1][b]))
                 for l in range(L - 1)
                 for a in range(len(shown[l])) for b in range(len(shown[l + 1]))]
-    widths, colors = _edge_style(params, shown, max_width)
+    widths, colors = edge_style(params, shown, max_width)
     many = len(segments) > 400
     edges = LineCollection(segments, linewidths=widths if widths else (0.3 if many else 0.8),
                            colors=colors if colors else "0.55",

@@ -1,4 +1,4 @@
-"""Shared check for explorers that opt into blitting (``Explorer.animated``).
+"""Shared check for explorers that blit (dynamic artists over a cached background).
 
 Two ways a blitted picture can go wrong, both checked after each update:
 
@@ -31,13 +31,7 @@ def pixels(png):
 
 def full_draw(explorer):
     """The same figure drawn the slow way (every artist, no cached background)."""
-    for artist in explorer.animated:
-        artist.set_animated(False)
-    buf = io.BytesIO()
-    explorer.fig.savefig(buf, format="png", dpi=explorer.dpi)
-    for artist in explorer.animated:
-        artist.set_animated(True)
-    return buf.getvalue()
+    return explorer.full_png()
 
 
 def _arr(x):
@@ -70,7 +64,7 @@ def _state(a):
 
 
 def _static_states(explorer):
-    skip = {id(x) for a in explorer.animated for x in a.findobj()}
+    skip = {id(x) for a in explorer.dynamic_artists for x in a.findobj()}
     skip |= {id(x) for ax in explorer.fig.axes for axis in (ax.xaxis, ax.yaxis)
              for x in axis.findobj()}  # ticks follow the limits, which redraw the background
     return {id(a): (a, _state(a)) for a in explorer.fig.findobj() if id(a) not in skip}
@@ -78,21 +72,21 @@ def _static_states(explorer):
 
 def assert_blitting_is_faithful(explorer, settings, max_fraction=0.005):
     """Apply each dict of ``settings`` with ``explorer.set`` and check the blitted PNG."""
-    assert explorer.animated, f"{type(explorer).__name__} opts into blitting"
+    assert explorer.dynamic_artists, f"{type(explorer).__name__} blits"
     explorer.png()
     for values in settings:
-        key = explorer._layout_key()
+        key = explorer.background_key()
         before = _static_states(explorer)
         explorer.set(**values)
         fast = pixels(explorer.png())
-        if explorer._layout_key() == key:  # background reused: static artists must not change
+        if explorer.background_key() == key:  # background reused: static artists must not change
             after = _static_states(explorer)
             assert after.keys() == before.keys(), (
                 f"{values}: artists added/removed but the cached background was kept: "
                 f"{[a for k, (a, _) in after.items() if k not in before]} / "
                 f"{[a for k, (a, _) in before.items() if k not in after]}")
             stale = [a for k, (a, s) in after.items() if s != before[k][1]]
-            assert not stale, f"{values}: these changed but are not in .animated: {stale}"
+            assert not stale, f"{values}: these changed but are not registered dynamic: {stale}"
         slow = pixels(full_draw(explorer))
         assert fast.shape == slow.shape
         differ = np.mean(np.any(fast != slow, axis=2))

@@ -24,8 +24,12 @@ def _explorers_section():
 
 def test_smoke_run_reports_every_explorer_and_writes_nothing(capsys):
     before = _explorers_section()
-    rows = bench_explorers.main(["--smoke"])
+    rows, every = bench_explorers.main(["--smoke"])
     assert _explorers_section() == before
+    from mlplab.widgets import EXPLORERS
+
+    assert [r.name for r in every] == list(EXPLORERS)
+    assert all(r.set_ms > 0 and r.png_ms > 0 for r in every)
     names = [r.name for r in rows]
     assert names == ["uat_neurons", "playground", "depth_vs_width", "sawtooth"]
     for r in rows:
@@ -35,6 +39,7 @@ def test_smoke_run_reports_every_explorer_and_writes_nothing(capsys):
     assert {r.name for r in rows if r.median is not None} >= {"playground", "depth_vs_width"}
     out = capsys.readouterr().out
     assert "| playground |" in out and "| depth_vs_width |" in out
+    assert "| gd_1d | 01_gradient_descent | lr |" in out
 
 
 def test_markdown_table_states_target_and_verdict():

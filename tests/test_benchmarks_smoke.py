@@ -9,6 +9,7 @@ import pathlib
 import re
 import subprocess
 import sys
+import tempfile
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "benchmarks" / "bench_training.py"
@@ -31,15 +32,17 @@ def _training_section():
 
 def test_smoke_run_writes_a_temp_file_and_leaves_results_alone():
     before = _training_section()
-    proc = _run("-m", "benchmarks.bench_training", "--smoke")
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    assert _training_section() == before
+    with tempfile.TemporaryDirectory(prefix="mlplab-bench-") as folder:  # removed afterwards
+        proc = _run("-m", "benchmarks.bench_training", "--smoke", "--output",
+                    str(pathlib.Path(folder) / "RESULTS.md"))
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        assert _training_section() == before
 
-    match = re.search(r"wrote section 'training' of (\S+)", proc.stdout)
-    assert match, proc.stdout[-2000:]
-    written = pathlib.Path(match.group(1))
-    assert written.resolve() != RESULTS.resolve()
-    text = written.read_text()
+        match = re.search(r"wrote section 'training' of (\S+)", proc.stdout)
+        assert match, proc.stdout[-2000:]
+        written = pathlib.Path(match.group(1))
+        assert written.resolve() != RESULTS.resolve()
+        text = written.read_text()
     assert "<!-- section:training -->" in text and "<!-- /section:training -->" in text
     assert "SMOKE RUN" in text
     for case in ("a) 1-10-1 tanh", "b) 2-16-16-2", "batch 32", "c) 64-32-10", "d) 784-256-256-10"):

@@ -63,38 +63,3 @@ def test_bad_input_gets_a_clear_message():
         bb.compute(n_bumps=2.5)
     with pytest.raises(ValueError, match="unknown target"):
         bb.compute(target="wigly")
-
-
-def test_a_change_updates_artists_png_and_readout():
-    e = bb.BumpBuilderExplorer()
-    png, text = e.png(), e.readout_text
-    segs = len(e.step_lines.get_segments())
-    assert segs == 20
-    e.set(n_bumps=25)
-    assert len(e.step_lines.get_segments()) == 50
-    assert e.png() != png and e.readout_text != text
-    assert "25 bumps" in e.readout_text
-    e.set(heights_from="sliders", h1=0.9)
-    assert e.result.n_bumps == bb.N_SLIDERS and e.result.heights[0] == pytest.approx(0.9)
-
-
-def test_controls_drive_the_explorer():
-    e = bb.BumpBuilderExplorer()
-    e.widget()
-    before = e.image.value
-    e.inputs["steepness"].value = 50.0
-    assert e.values["steepness"] == 50.0
-    assert e.image.value != before
-    assert "w = 50" in e.readout.value
-    assert np.allclose(e.sum_line.get_ydata(), e.result.total)
-
-
-def test_blitted_updates_look_like_a_full_draw():
-    from _blit_check import assert_blitting_is_faithful
-
-    e = bb.BumpBuilderExplorer()
-    steps = [dict(n_bumps=n) for n in (11, 12, 3, 1, 40)]
-    steps += [dict(steepness=s) for s in (10.0, 31.6, 5000.0)]
-    steps += [dict(target=name) for name in sorted(bb.TARGETS)[:3]]
-    steps += [dict(heights_from="sliders", n_bumps=4), dict(h2=1.2), dict(h3=-0.4)]
-    assert_blitting_is_faithful(e, steps)

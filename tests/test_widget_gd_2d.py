@@ -3,7 +3,6 @@
 import numpy as np
 import pytest
 
-from mlplab.widgets import gd_2d
 from mlplab.widgets.gd_2d import compute, hessian
 
 
@@ -64,42 +63,3 @@ def test_ill_conditioning_costs_steps():
 def test_bad_input_is_explained(kwargs, err):
     with pytest.raises(err):
         compute(**kwargs)
-
-
-def test_set_changes_artists_png_and_readout():
-    e = gd_2d.show()
-    path0, png0, text0 = e.path_line.get_ydata().copy(), e.png(), e.readout_text
-    U0 = e.quiver.U.copy()
-    e.set(lr=0.21)
-    assert "divergent" in e.readout_text and e.readout_text != text0
-    assert not np.array_equal(e.path_line.get_ydata(), path0)
-    assert e.png() != png0
-    e.set(angle=45.0)
-    assert not np.allclose(e.quiver.U, U0)
-
-
-def test_widget_controls_drive_the_picture():
-    e = gd_2d.show(lr=0.05)
-    e.widget()
-    img, text = e.image.value, e.readout.value
-    contours = e._contours
-    e.inputs["kappa"].value = 20.0
-    assert e.result.kappa == pytest.approx(20.0)
-    assert e._contours is not contours          # redrawn for the new bowl
-    assert e.image.value != img and e.readout.value != text
-    assert "2/&kappa; = 0.1" in e.readout.value
-
-
-def test_static_figure():
-    fig = gd_2d.GD2DExplorer.static_figure(kappa=10, lr=0.15)
-    assert len(fig.axes) == 2
-
-
-def test_blitted_updates_look_like_a_full_draw():
-    from _blit_check import assert_blitting_is_faithful
-
-    e = gd_2d.GD2DExplorer()
-    steps = [dict(lr=lr) for lr in (0.15, 0.16, 0.19, 0.21, 0.01)]
-    steps += [dict(kappa=3.0), dict(angle=30.0), dict(x0=2.5, y0=-3.0), dict(steps=200),
-              dict(kappa=100.0, lr=0.019), dict(angle=0.0)]
-    assert_blitting_is_faithful(e, steps)

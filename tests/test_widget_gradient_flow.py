@@ -56,13 +56,3 @@ def test_set_changes_artists_png_and_readout():
     assert "exploding" in e.readout_text and e.png() != png
     e.set(depth=4)
     assert sum(b.get_visible() for b in e.bars) == 4
-
-
-def test_widget_controls_drive_the_picture():
-    e = gradient_flow.show()
-    e.widget()
-    img, text = e.image.value, e.readout.value
-    e.inputs["depth"].value = 15
-    assert e.result.depth == 15 and sum(b.get_visible() for b in e.bars) == 15
-    assert e.image.value != img and e.readout.value != text
-    assert len(gradient_flow.GradientFlowExplorer.static_figure(depth=6).axes) == 1

@@ -69,21 +69,3 @@ def test_step_change_does_not_retrain_but_lr_change_does():
     ex.set(lr=0.05)
     assert ex.n_trainings == 2
     assert not np.allclose(ex.loss_line.get_ydata(), loss0)
-
-
-def test_widget_control_drives_the_explorer():
-    ex = lc.show()
-    ex.widget()
-    png0, text0 = ex.image.value, ex.readout.value
-    ex.inputs["step"].value = 0
-    assert ex.result.step == 0 and "step <b>0</b>" in ex.readout.value
-    assert ex.image.value != png0 and ex.readout.value != text0
-
-
-def test_blitted_updates_look_like_a_full_draw():
-    from _blit_check import assert_blitting_is_faithful
-
-    e = lc.LinearClassifierExplorer()
-    steps = [dict(step=s) for s in (31, 32, 0, 200, 5)]
-    steps += [dict(lr=0.05), dict(step=100), dict(lr=5.0), dict(step=1)]
-    assert_blitting_is_faithful(e, steps)

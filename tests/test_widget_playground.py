@@ -110,10 +110,61 @@ def test_export_restore_round_trip_gives_identical_predictions():
 def test_from_state_rejects_mismatched_weights():
     state = Playground(width=4).export_state()
     state["config"]["width"] = 5
+    with pytest.raises(ValueError, match=r"state\['sizes'\] is \[2, 4, 4, 2\] but the configuration"):
+        Playground.from_state(state)
+    del state["sizes"]
     with pytest.raises(ValueError, match="layer 1"):
         Playground.from_state(state)
     with pytest.raises(TypeError, match="export_state"):
         Playground.from_state({"weights": []})
+
+
+def _state():
+    pg = Playground(dataset="xor", chunk_epochs=2, width=3)
+    pg.step()
+    return json.loads(json.dumps(pg.export_state()))
+
+
+def _with(path, value):
+    state = _state()
+    *parents, last = path
+    target = state
+    for key in parents:
+        target = target[key]
+    target[last] = value
+    return state
+
+
+@pytest.mark.parametrize("path, value, err, match", [
+    (("config", "chunk_epochs"), "<img src=x onerror=alert(1)>", TypeError, "chunk_epochs must be an int"),
+    (("config", "chunk_epochs"), 10**9, ValueError, "chunk_epochs must be"),
+    (("config", "lr"), -1, ValueError, "lr must be"),
+    (("config", "dataset"), "<b>moons</b>", ValueError, "unknown dataset"),
+    (("config", "surprise"), 1, TypeError, "unknown parameter"),
+    (("weights", 0, 0, 0, 0), float("nan"), ValueError, "layer 1 W contains 1 NaN"),
+    (("weights", 1, 1), [0.0], ValueError, r"layer 2: state has W \(3, 3\), b \(1,\)"),
+    (("weights", 2), "W", TypeError, r"weights'\]\[2\] must be a pair"),
+    (("epoch",), 5, ValueError, "has 2 values but state\\['epoch'\\] is 5"),
+    (("epoch",), "2", TypeError, "epoch'\\] must be an int"),
+    (("history", "test_loss"), [0.1], ValueError, "one loss per epoch"),
+    (("history", "train_loss"), "0.1 0.2", TypeError, "must be a list of numbers"),
+    (("history", "extra"), [], ValueError, "exactly 'train_loss' and 'test_loss'"),
+    (("rng_state",), {"bit_generator": "PCG64", "state": "x"}, ValueError, "rng_state"),
+    (("diverged",), "no", TypeError, "diverged'\\] must be True or False"),
+    (("version",), True, ValueError, "version True is not supported"),
+    (("script",), "<script>", ValueError, "unknown field"),
+])
+def test_from_state_checks_every_field(path, value, err, match):
+    with pytest.raises(err, match=match):
+        Playground.from_state(_with(path, value))
+
+
+def test_a_hostile_state_never_reaches_the_page_as_html():
+    with pytest.raises(TypeError):
+        Playground.from_state(_with(("config", "chunk_epochs"), "<img src=x onerror=alert(1)>"))
+    pg = Playground.from_state(_state())          # a good one still loads
+    pg.widget()
+    assert "<img" not in pg.readout.value and "restored" in pg.readout.value
 
 
 def test_train_without_an_event_loop_says_what_to_do():
@@ -190,22 +241,12 @@ def _pixels(png):
 
 
 def test_cached_background_render_matches_a_full_draw():
-    from mlplab.widgets._base import Explorer
-
     pg = Playground(dataset="circles", hidden_layers=2, width=16)
     for change in [dict(), dict(dataset="blobs"), dict(hidden_layers=1, width=3),
                    dict(hidden_layers=0), dict(lr=0.3)]:
         pg.set(**change)
         pg.png()          # first frame after a change may rebuild the background
         pg.step()
-        fast, full = _pixels(pg.png()), _pixels(Explorer.png(pg))  # savefig: a full draw
+        fast, full = _pixels(pg.png()), _pixels(pg.full_png())
         assert fast.shape == full.shape
         assert np.mean(np.abs(fast - full).max(axis=2) > 30) < 1e-3, change
-
-
-def test_any_valid_batch_size_and_width_show_in_the_controls():
-    pg = Playground(batch_size=32, width=24)
-    pg.widget()
-    assert pg.inputs["batch_size"].value == 32
-    assert pg.inputs["width"].value == 24
-    assert pg.trainer.sizes == [2, 24, 24, 2]

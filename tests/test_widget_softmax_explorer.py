@@ -44,32 +44,3 @@ def test_bad_arguments_are_explained():
         se.compute([1, 2, 3], 0.0)
     with pytest.raises(ValueError, match="at least 2"):
         se.compute([1.0])
-
-
-def test_set_changes_bars_png_and_readout():
-    ex = se.show()
-    h0, png0, text0 = [b.get_height() for b in ex.prob_bars], ex.png(), ex.readout_text
-    ex.set(s3=5.0)
-    h1 = [b.get_height() for b in ex.prob_bars]
-    assert h1 != h0 and h1[2] == pytest.approx(max(h1))
-    assert sum(h1) == pytest.approx(1.0)
-    assert ex.png() != png0 and ex.readout_text != text0
-    assert "class <b>2</b>" in ex.readout_text
-
-
-def test_widget_control_drives_the_explorer():
-    ex = se.show()
-    ex.widget()
-    assert ex.inputs["s1"].value == 2.0
-    png0 = ex.image.value
-    ex.inputs["temperature"].value = 0.1
-    assert ex.result.temperature == pytest.approx(0.1)
-    assert ex.image.value != png0
-
-
-def test_blitted_updates_look_like_a_full_draw():
-    from _blit_check import assert_blitting_is_faithful
-
-    e = se.SoftmaxExplorer()
-    assert_blitting_is_faithful(e, [dict(s1=-3.0), dict(s2=5.5), dict(temperature=0.05),
-                                    dict(s3=-6.0, temperature=20.0), dict(s1=2.0)])

@@ -77,10 +77,6 @@ def test_a_too_large_learning_rate_ends_near_chance():
     assert bad.history.epoch_loss[-1] > 10 * good.history.epoch_loss[-1]
 
 
-def test_controls_accept_values_outside_the_menus():
-    e = te.TrainingExplorer(batch_size=10, hidden=300, epochs=2)
-    e.widget()
-    assert e.inputs["batch_size"].value == 10 and e.inputs["hidden"].value == 300
 
 
 def test_a_change_updates_artists_png_and_readout():
@@ -110,3 +106,30 @@ def test_bad_input_gets_a_clear_message():
         te.compute(lr=0.0)
     with pytest.raises(TypeError, match="batch_size"):
         te.compute(batch_size=3.5)
+
+
+def test_a_run_stuck_at_chance_is_called_diverged_and_says_what_to_do():
+    e = te.TrainingExplorer(dataset="digits", lr=0.3, batch_size=1, epochs=3)   # lesson 07
+    r = e.result
+    assert r.status == "stuck" and r.train_accuracy < 0.15
+    assert r.dead_units == 32
+    text = e.readout_text
+    assert "Diverged" in text and "32 of 32 hidden ReLUs" in text and "try 0.03" in text
+    ok = te.compute(dataset="digits", lr=0.03, batch_size=1, epochs=2)          # the advice works
+    assert ok.status == "ok" and ok.test_accuracy > 0.9
+
+
+def test_slow_is_not_called_diverged():
+    r = te.compute(lr=1e-3, batch_size=32, epochs=1)
+    assert r.status == "slow"
+    assert "Diverged" not in te.TrainingExplorer(lr=1e-3, epochs=1).readout_text
+
+
+def test_load_gives_copies_and_the_shared_data_is_read_only():
+    X_train, *_ = te.load("moons")
+    X_train *= 100                                   # a student's in-place edit ...
+    r = te.compute(epochs=2)
+    assert np.abs(r.X_train).max() < 5               # ... changes nothing for later runs
+    with pytest.raises(ValueError, match="read-only"):
+        r.X_train *= 100
+    assert np.isfinite(te.compute(epochs=2).test_accuracy)

@@ -11,20 +11,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import matplotlib
 import numpy as np
 
 from ..activations import ACTIVATIONS, get_activation
-from ..validation import as_rng, check_positive
-from ._base import Explorer
+from ..i18n import Text
+from ..validation import check_choice, check_number, check_seed
+from ._base import Explorer, html
+from ._limits import square_limits
 
 __all__ = ["ActivationResult", "compute", "ActivationExplorer", "show", "grid_points"]
 
 X_RANGE = (-5.0, 5.0)
 
 
-def grid_points(lines=9, per_line=41):
-    """Points on a square grid in [-1, 1]², as lines: (2·lines·per_line, 2), line ids."""
+GRID_LINES = 9      # grid lines per direction
+PER_LINE = 41       # points along each grid line
+
+
+def grid_points(lines=GRID_LINES, per_line=PER_LINE):
+    """Points on a square grid in [-1, 1]², as lines: (2·lines·per_line, 2), line ids.
+
+    The first ``lines`` lines are horizontal, the rest vertical; the points of one
+    line are consecutive.
+    """
     t = np.linspace(-1.0, 1.0, per_line)
     ticks = np.linspace(-1.0, 1.0, lines)
     horiz = [np.c_[t, np.full_like(t, c)] for c in ticks]
@@ -46,6 +55,8 @@ class ActivationResult:
     """
 
     activation: str
+    scale: float
+    seed: int
     x: np.ndarray
     f: np.ndarray
     fprime: np.ndarray
@@ -65,16 +76,17 @@ def compute(activation="tanh", scale=2.0, seed=0):
     Parameters
     ----------
     activation : a name in ``ACTIVATIONS``
-    scale : float > 0, the layer's weights are N(0, scale²) and biases N(0, (scale/2)²)
-    seed : int, for the random layer
+    scale : float in (0, 1e6], the layer's weights are N(0, scale²) and biases N(0, (scale/2)²)
+    seed : int ≥ 0, for the random layer
 
     Returns
     -------
     ActivationResult
     """
-    f, fprime = get_activation(activation)
-    scale = check_positive(scale, "scale")
-    rng = as_rng(seed)
+    f, fprime = get_activation(check_choice(activation, "activation", ACTIVATIONS))
+    scale = check_number(scale, "scale", 0.0, 1e6, lo_open=True, example=2.0)
+    seed = check_seed(seed)
+    rng = np.random.default_rng(seed)
     x = np.linspace(*X_RANGE, 401)
     P, ids = grid_points()
     W = rng.standard_normal((2, 2)) * scale
@@ -83,37 +95,39 @@ def compute(activation="tanh", scale=2.0, seed=0):
     H = f(A)
     fp = fprime(x)
     return ActivationResult(
-        activation=activation, x=x, f=f(x), fprime=fp, points=P, line_ids=ids, W=W, b=b,
-        A=A, H=H, max_fprime=float(fp.max()), flat_fraction=float(np.mean(fprime(A) < 0.05)),
+        activation=activation, scale=scale, seed=seed, x=x, f=f(x), fprime=fp, points=P,
+        line_ids=ids, W=W, b=b, A=A, H=H, max_fprime=float(fp.max()),
+        flat_fraction=float(np.mean(fprime(A) < 0.05)),
     )
 
 
-_LADDER = np.array([1.0, 1.5, 2.0, 3.0, 5.0, 7.5, 10.0])
+READOUT = Text(
+    "<b>{act}</b>, weight scale <b>{scale:.3g}</b> (seed {seed}): max h'(a) = <b>{maxfp:.3g}</b>; "
+    "{flat:.0f}% of the layer's values sit where h'(a) &lt; 0.05 (saturated or cut off — little "
+    "gradient flows back there). After h the grid is {shape}.",
+    "<b>{act}</b>, 가중치 크기 <b>{scale:.3g}</b> (seed {seed}): 최대 h'(a) = <b>{maxfp:.3g}</b>; "
+    "층의 값 중 {flat:.0f}%가 h'(a) &lt; 0.05인 곳에 있습니다 (포화되었거나 잘려서, 그곳으로는 "
+    "그레디언트가 거의 흘러가지 않습니다). h를 거친 격자는 {shape}.",
+)
+SHAPE = {"straight": Text("straight: the layer is still linear", "곧습니다: 층이 여전히 선형입니다"),
+         "bent": Text("bent: the grid lines are no longer straight",
+                      "휘었습니다: 격자선이 더 이상 곧지 않습니다")}
 
 
-def _round_up(v):
-    """The smallest of 1, 1.5, 2, 3, 5, 7.5 × 10^k that is ≥ v > 0."""
-    decade = 10.0 ** np.floor(np.log10(v))
-    return float(decade * _LADDER[np.searchsorted(_LADDER, v / decade * (1 - 1e-12))])
-
-
-def _limits(Z, pad=0.05):
-    """The same limits for both coordinates: [-R, R] (or [0, R] if no value is negative).
-
-    R = max |Z| rounded up to a ladder value: coarse on purpose, so over most slider
-    steps the limits stay put and the cached background (blitting, see Explorer) is
-    reused; and both axes share one scale, so angles in the picture are true.
-    """
-    R = _round_up(max(float(np.abs(Z).max()), 1e-3))
-    lo = 0.0 if Z.min() >= -1e-9 else -R
-    lim = (lo - pad * (R - lo), R + pad * (R - lo))
-    return lim, lim
+def _polylines(Z, per_line=PER_LINE):
+    """Consecutive runs of ``per_line`` points as one polyline, NaN between the lines."""
+    lines = Z.reshape(-1, per_line, 2)
+    gaps = np.full((lines.shape[0], 1, 2), np.nan)
+    return np.concatenate([lines, gaps], axis=1).reshape(-1, 2)
 
 
 class ActivationExplorer(Explorer):
     """Left: h and h'. Middle: the grid after a = xW + b. Right: after h(a)."""
 
     figsize = (10.5, 3.5)
+    compute = staticmethod(compute)
+    # the left panel (h and h') and the titles follow the activation only
+    background_depends_on = ("activation",)
 
     def defaults(self):
         return {"activation": "tanh", "scale": 2.0, "seed": 0}
@@ -131,7 +145,7 @@ class ActivationExplorer(Explorer):
                                       continuous_update=False, style=style),
         }
 
-    def _build(self, fig):
+    def build(self, fig):
         self.ax_f, self.ax_a, self.ax_h = fig.subplots(1, 3)
         fig.subplots_adjust(left=0.05, right=0.98, bottom=0.14, top=0.88, wspace=0.3)
         (self.f_line,) = self.ax_f.plot([], [], lw=2, label="h(a)")
@@ -141,59 +155,43 @@ class ActivationExplorer(Explorer):
         self.ax_f.set_xlim(*X_RANGE)
         self.ax_f.set_xlabel("a")
         self.ax_f.legend(loc="upper left", fontsize=8, frameon=False)
-        P, ids = grid_points()
-        # the grid's horizontal lines (blue) and vertical lines (red), as plain markers:
-        # Agg draws a marker line ~40x faster than a scatter of the same points
-        self._vertical = ids > ids.max() // 2
-        cmap = matplotlib.colormaps["coolwarm"]
-        self.pts_a, self.pts_h = (
-            [ax.plot([], [], "o", ms=2.5, mew=0.5, color=cmap(c))[0] for c in (0.0, 1.0)]
+        # the grid as thin lines, horizontal ones blue and vertical ones red, each direction
+        # one polyline (NaN between grid lines): straight, parallel lines stay visible
+        self.grid_a, self.grid_h = (
+            [self.dynamic(ax.plot([], [], "-", lw=1.0, color=c))[0] for c in ("C0", "C3")]
             for ax in (self.ax_a, self.ax_h))
         self.ax_a.set_title("after the layer: a = xW + b", fontsize=10)
         for ax in (self.ax_a, self.ax_h):
             ax.set_xlabel("coordinate 1")
             ax.axhline(0, color="0.7", lw=0.8, zorder=0)
             ax.axvline(0, color="0.7", lw=0.8, zorder=0)
-        # blitting (see Explorer): what changes on an update, in drawing order
-        # (the left panel and the titles depend only on the activation: _layout_key)
-        self.animated = [*self.pts_a, *self.pts_h]
 
-    def _layout_key(self):
-        """The cached background also holds the curves and titles of this activation."""
-        return super()._layout_key() + (self.values["activation"],)
+    def _set_grid(self, lines, Z):
+        half = Z.shape[0] // 2            # horizontal lines first, then vertical ones
+        for line, part in zip(lines, (Z[:half], Z[half:])):
+            xy = _polylines(part)
+            line.set_data(xy[:, 0], xy[:, 1])
 
-    def _set_points(self, lines, Z):
-        for line, mask in zip(lines, (~self._vertical, self._vertical)):
-            line.set_data(Z[mask, 0], Z[mask, 1])
-
-    def _update(self):
-        v = self.values
-        r = compute(v["activation"], v["scale"], v["seed"])
-        self.result = r
+    def draw(self, r):
         self.f_line.set_data(r.x, r.f)
         self.fp_line.set_data(r.x, r.fprime)
-        lo = min(r.f.min(), r.fprime.min())
-        hi = max(r.f.max(), r.fprime.max())
-        lo, hi = max(lo, -3.0), min(hi, 3.0)
+        lo = max(min(r.f.min(), r.fprime.min()), -3.0)
+        hi = min(max(r.f.max(), r.fprime.max()), 3.0)
         pad = 0.08 * (hi - lo)
         self.ax_f.set_ylim(lo - pad, hi + pad)
         self.ax_f.set_title(f"{r.activation} and its derivative", fontsize=10)
-        self._set_points(self.pts_a, r.A)
-        self._set_points(self.pts_h, r.H)
-        xl, yl = _limits(r.A)
-        self.ax_a.set_xlim(*xl)
-        self.ax_a.set_ylim(*yl)
-        xl, yl = _limits(r.H)
-        self.ax_h.set_xlim(*xl)
-        self.ax_h.set_ylim(*yl)
+        self._set_grid(self.grid_a, r.A)
+        self._set_grid(self.grid_h, r.H)
+        # one rounded scale for both coordinates of a panel, around the grid: angles are
+        # true, and the limits (so the cached background) stay put over most slider steps
+        for ax, Z in ((self.ax_a, r.A), (self.ax_h, r.H)):
+            xlim, ylim = square_limits(Z)
+            ax.set_xlim(*xlim)
+            ax.set_ylim(*ylim)
         self.ax_h.set_title(f"after the activation: {r.activation}(a)", fontsize=10)
-        shape = ("straight: the layer is still linear" if r.activation == "identity"
-                 else "bent: the grid lines are no longer straight")
-        return (f"<b>{r.activation}</b>, weight scale <b>{v['scale']:.3g}</b> (seed {v['seed']}): "
-                f"max h'(a) = <b>{r.max_fprime:.3g}</b>; "
-                f"{100 * r.flat_fraction:.0f}% of the layer's values sit where h'(a) &lt; 0.05 "
-                f"(saturated or cut off — little gradient flows back there). "
-                f"After h the grid is {shape}.")
+        shape = SHAPE["straight" if r.activation == "identity" else "bent"]
+        return html(READOUT, act=r.activation, scale=r.scale, seed=r.seed, maxfp=r.max_fprime,
+                    flat=100 * r.flat_fraction, shape=shape)
 
 
 def show(**values):

@@ -21,46 +21,24 @@ after 1, so the ends of [0, 1] are not cut in half by a step.
 
 from __future__ import annotations
 
-import numbers
 from dataclasses import dataclass
 
 import numpy as np
 
 from ..activations import SIGMOID
+from ..constructions import bump_edges, bump_params
 from ..data import TARGETS, target_function
+from ..i18n import Text
 from ..mlp import MLP
-from ..validation import as_array, check_positive
-from ._base import Explorer
+from ..validation import as_array, check_choice, check_int, check_number, check_size
+from ._base import Explorer, html
+from ._limits import step_limits
 
-__all__ = ["BumpResult", "bump_edges", "compute", "BumpBuilderExplorer", "show", "N_SLIDERS"]
+__all__ = ["BumpResult", "compute", "BumpBuilderExplorer", "show", "N_SLIDERS"]
 
 #: how many height sliders the explorer offers ("sliders" mode uses at most this many bumps)
 N_SLIDERS = 6
 MAX_BUMPS = 50
-
-
-def _check_n_bumps(n_bumps):
-    if isinstance(n_bumps, bool) or not isinstance(n_bumps, numbers.Integral):
-        raise TypeError(f"n_bumps must be an int, got {type(n_bumps).__name__} {n_bumps!r}.")
-    if not 1 <= n_bumps <= 500:
-        raise ValueError(f"n_bumps must be between 1 and 500, got {n_bumps}. Try n_bumps=10.")
-    return int(n_bumps)
-
-
-def bump_edges(n_bumps):
-    """Edges of n equal bumps on [0, 1]; the outer two pushed out by one bump width.
-
-    Returns
-    -------
-    edges : (n + 1,) increasing; bump j spans [edges[j], edges[j + 1]]
-    centres : (n,) the centres (j + ½)/n of the n equal pieces of [0, 1]
-    """
-    n = _check_n_bumps(n_bumps)
-    edges = np.linspace(0.0, 1.0, n + 1)
-    edges[0] -= 1.0 / n
-    edges[-1] += 1.0 / n
-    centres = (np.arange(n) + 0.5) / n
-    return edges, centres
 
 
 @dataclass
@@ -117,11 +95,11 @@ def compute(n_bumps=10, steepness=1000.0, target="wiggly", heights=None, n_point
 
     Parameters
     ----------
-    n_bumps : int, number of bumps n (the network has 2n hidden units)
-    steepness : float > 0, the slope w of every hidden sigmoid σ(w (x − p))
+    n_bumps : int from 1 to 500, number of bumps n (the network has 2n hidden units)
+    steepness : float in (0, 1e6], the slope w of every hidden sigmoid σ(w (x − p))
     target : name in ``mlplab.data.TARGETS`` (the curve to follow)
     heights : None (height of bump j = target at its centre) or (n,) given heights
-    n_points : grid size on [0, 1]
+    n_points : int from 2 to 100,000, grid size on [0, 1]
 
     Returns
     -------
@@ -129,15 +107,16 @@ def compute(n_bumps=10, steepness=1000.0, target="wiggly", heights=None, n_point
     """
     edges, centres = bump_edges(n_bumps)
     n = centres.size
-    w = check_positive(steepness, "steepness")
-    f = target_function(target)
-    n_points = check_positive(n_points, "n_points", integer=True)
-    if n_points < 2:
-        raise ValueError(f"n_points must be at least 2, got {n_points}.")
+    w = check_number(steepness, "steepness", 0.0, 1e6, lo_open=True, example=1000.0)
+    f = target_function(check_choice(target, "target", TARGETS))
+    n_points = check_int(n_points, "n_points", 2, 100_000, example=500)
+    check_size(2 * n * n_points, f"{n} bumps on {n_points} points")
     if heights is None:
         heights = f(centres)
     else:
         heights = as_array(heights, "heights", ndim=1)
+        if np.abs(heights).max() > 1e6:
+            raise ValueError(f"heights must lie in [-1e6, 1e6], got {np.abs(heights).max():.3g}.")
         if heights.shape != (n,):
             raise ValueError(
                 f"heights has {heights.shape[0]} entries but there are {n} bumps; "
@@ -145,15 +124,7 @@ def compute(n_bumps=10, steepness=1000.0, target="wiggly", heights=None, n_point
             )
     x = np.linspace(0.0, 1.0, n_points)
 
-    # hidden layer: unit 2j steps up at the left edge of bump j, unit 2j+1 at its right edge
-    positions = np.repeat(edges, 2)[1:-1]            # p_0, p_1, p_1, p_2, p_2, ..., p_n
-    W1 = np.full((1, 2 * n), w)
-    b1 = -w * positions                              # p = −b / w
-    # output layer: +h_j for the left step, −h_j for the right step
-    W2 = np.empty((2 * n, 1))
-    W2[0::2, 0], W2[1::2, 0] = heights, -heights
-    b2 = np.zeros(1)
-
+    (W1, b1), (W2, b2) = bump_params(edges, heights, w)   # 2n sigmoid steps, ±h_j out
     steps = SIGMOID.h(x[None, :] * W1.T + b1[:, None])            # (2n, m)
     bumps = heights[:, None] * (steps[0::2] - steps[1::2])          # (n, m)
     total = bumps.sum(axis=0)
@@ -166,10 +137,30 @@ def compute(n_bumps=10, steepness=1000.0, target="wiggly", heights=None, n_point
     )
 
 
+HEIGHTS_FROM = ("target", "sliders")
+READOUT = Text(
+    "<b>{n} bumps</b> ({units} sigmoid units, steepness w = {w:.0f}, step width ≈ 4/w = "
+    "{width:.3g}): max error <b>{max_err:.4f}</b>, mean error <b>{mean_err:.4f}</b> on [0, 1]{note}.",
+    "<b>범프 {n}개</b> (시그모이드 유닛 {units}개, 가파르기 w = {w:.0f}, 계단 폭 ≈ 4/w = "
+    "{width:.3g}): [0, 1]에서 최대 오차 <b>{max_err:.4f}</b>, 평균 오차 <b>{mean_err:.4f}</b>{note}.",
+)
+CAPPED = Text(" (sliders mode uses at most {k} bumps, h1…h{k})",
+              " (슬라이더 모드는 범프를 최대 {k}개, h1…h{k}까지 씁니다)")
+
+
 class BumpBuilderExplorer(Explorer):
     """Number of bumps, steepness, heights → the hidden steps and their sum vs the target."""
 
     figsize = (9.0, 3.6)
+
+    def compute(self, n_bumps, steepness, target, heights_from, **sliders):
+        """Heights from the target, or from the sliders h1…h6 (then at most 6 bumps)."""
+        heights = [check_number(sliders[f"h{i + 1}"], f"h{i + 1}", -1e6, 1e6, example=0.3)
+                   for i in range(N_SLIDERS)]
+        if check_choice(heights_from, "heights_from", HEIGHTS_FROM) == "sliders":
+            n = min(check_int(n_bumps, "n_bumps", 1, None), N_SLIDERS)
+            return compute(n, steepness, target, heights=heights[:n], n_points=400)
+        return compute(n_bumps, steepness, target, n_points=400)
 
     def defaults(self):
         values = {"n_bumps": 10, "steepness": 1000.0, "target": "wiggly", "heights_from": "target"}
@@ -187,7 +178,7 @@ class BumpBuilderExplorer(Explorer):
             "steepness": widgets.FloatLogSlider(min=1, max=4, base=10, description="steepness w",
                                                 style=style, continuous_update=False),
             "target": widgets.Dropdown(options=sorted(TARGETS), description="target"),
-            "heights_from": widgets.Dropdown(options=["target", "sliders"],
+            "heights_from": widgets.Dropdown(options=list(HEIGHTS_FROM),
                                              description="heights from", style=style),
         }
         for i in range(N_SLIDERS):
@@ -196,44 +187,29 @@ class BumpBuilderExplorer(Explorer):
                                                  continuous_update=False)
         return c
 
-    def _build(self, fig):
+    def build(self, fig):
         from matplotlib.collections import LineCollection
 
         self.ax_s, self.ax_f = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1, 1.4]})
         fig.subplots_adjust(left=0.07, right=0.98, bottom=0.15, top=0.88, wspace=0.22)
-        self.step_lines = LineCollection([], colors="C0", linewidths=0.8, alpha=0.7)
+        self.step_lines = self.dynamic(LineCollection([], colors="C0", linewidths=0.8, alpha=0.7))
         self.ax_s.add_collection(self.step_lines)
         self.ax_s.set_xlim(0, 1)
         self.ax_s.set_ylim(-0.05, 1.05)
         self.ax_s.set_xlabel("x")
         self.ax_s.set_title("hidden units: steps σ(w(x − p))", fontsize=10)
-        self.bump_lines = LineCollection([], linewidths=0.8, alpha=0.6, cmap="viridis")
+        self.bump_lines = self.dynamic(LineCollection([], linewidths=0.8, alpha=0.6,
+                                                      cmap="viridis"))
         self.ax_f.add_collection(self.bump_lines)
-        (self.target_line,) = self.ax_f.plot([], [], "k--", lw=1.2, label="target f(x)")
-        (self.sum_line,) = self.ax_f.plot([], [], "C1-", lw=2, label="sum of bumps")
+        (self.target_line,) = self.dynamic(self.ax_f.plot([], [], "k--", lw=1.2,
+                                                          label="target f(x)"))
+        (self.sum_line,) = self.dynamic(self.ax_f.plot([], [], "C1-", lw=2, label="sum of bumps"))
         self.ax_f.set_xlim(0, 1)
         self.ax_f.set_xlabel("x")
-        legend = self.ax_f.legend(loc="upper left", fontsize=8)
-        # blitting (see Explorer): what changes on an update, in drawing order (the
-        # legend goes on top of the curves that may pass under it)
-        self.animated = [self.step_lines, self.bump_lines, self.target_line, self.sum_line,
-                         legend, self.ax_f.title]
+        self.dynamic(self.ax_f.legend(loc="upper left", fontsize=8))   # over the curves
+        self.title = self.dynamic(self.ax_f.set_title("", fontsize=10))
 
-    def _heights(self, n):
-        if self.values["heights_from"] == "sliders":
-            return np.array([self.values[f"h{i + 1}"] for i in range(n)], dtype=float)
-        return None
-
-    def _update(self):
-        v = self.values
-        if v["heights_from"] not in ("target", "sliders"):
-            raise ValueError(f"heights_from must be 'target' or 'sliders', got {v['heights_from']!r}.")
-        n = v["n_bumps"]
-        capped = v["heights_from"] == "sliders" and n > N_SLIDERS
-        if v["heights_from"] == "sliders":
-            n = min(n, N_SLIDERS)
-        r = compute(n, v["steepness"], v["target"], heights=self._heights(n), n_points=400)
-        self.result = r
+    def draw(self, r):
         xs = np.broadcast_to(r.x, r.steps.shape)
         self.step_lines.set_segments(np.stack([xs, r.steps], axis=-1))
         self.bump_lines.set_segments(np.stack([xs[: r.n_bumps], r.bumps], axis=-1))
@@ -243,17 +219,12 @@ class BumpBuilderExplorer(Explorer):
         lo = min(r.target.min(), r.total.min(), r.bumps.min(), 0.0)
         hi = max(r.target.max(), r.total.max(), r.bumps.max())
         # limits on a quarter grid: they (so the cached background) stay put over most steps
-        lo, hi = np.floor(lo * 4) / 4, np.ceil(hi * 4) / 4
-        pad = 0.04 * (hi - lo + 1e-9)
-        self.ax_f.set_ylim(lo - pad, hi + pad)
-        self.ax_f.set_title(f"{r.n_bumps} bumps = {r.n_hidden} hidden units, w = {r.steepness:.0f}",
-                            fontsize=10)
-        note = (f" (sliders mode uses at most {N_SLIDERS} bumps, h1…h{N_SLIDERS})" if capped else "")
-        return (
-            f"<b>{r.n_bumps} bumps</b> ({r.n_hidden} sigmoid units, steepness w = {r.steepness:.0f}, "
-            f"step width ≈ 4/w = {4 / r.steepness:.3g}): max error <b>{r.max_error:.4f}</b>, "
-            f"mean error <b>{r.mean_error:.4f}</b> on [0, 1]{note}."
-        )
+        self.ax_f.set_ylim(*step_limits(lo, hi, step=0.25, pad=0.04))
+        self.title.set_text(f"{r.n_bumps} bumps = {r.n_hidden} hidden units, w = {r.steepness:.0f}")
+        capped = self.values["heights_from"] == "sliders" and self.values["n_bumps"] > N_SLIDERS
+        return html(READOUT, n=r.n_bumps, units=r.n_hidden, w=r.steepness, width=4 / r.steepness,
+                    max_err=r.max_error, mean_err=r.mean_error,
+                    note=html(CAPPED, k=N_SLIDERS) if capped else "")
 
 
 def show(**values):

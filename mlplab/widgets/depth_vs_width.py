@@ -9,27 +9,29 @@ trained by full-batch gradient descent on the same 1-D target:
   count to within one parameter.
 
 Both start from the same seed and see the same data, learning rate and number
-of steps. Inputs x ∈ [0, 1] are fed to the nets as 2x − 1 (centred), targets as
-they are. The loss is the mean squared error.
+of steps of full-batch gradient descent (``optim.sgd`` with ``batch_size=n``,
+which records the loss before every step). Inputs x ∈ [0, 1] are fed to the nets
+as 2x − 1 (centred), targets as they are. The loss is the mean squared error.
 """
 
 from __future__ import annotations
 
-import numbers
 import time
 from dataclasses import dataclass
 
 import numpy as np
 
-from .. import fast
 from ..activations import ACTIVATIONS
+from ..constructions import sawtooth_composed, width_for_budget
 from ..data import TARGETS
+from ..i18n import Text
 from ..mlp import MLP, count_params
-from ..validation import check_positive
-from ._base import Explorer
-from .sawtooth import sawtooth_composed
+from ..optim import sgd
+from ..validation import check_choice, check_int, check_number, check_seed, check_size
+from ._base import Explorer, html
+from ._limits import log_decades, padded_limits
 
-__all__ = ["DVW_TARGETS", "deep_width_for_budget", "DepthWidthResult", "compute",
+__all__ = ["DVW_TARGETS", "DepthWidthResult", "compute",
            "DepthVsWidthExplorer", "show"]
 
 
@@ -39,18 +41,6 @@ def _sawtooth3(x):
 
 #: name -> f(x) on [0, 1]: the sawtooth t∘t∘t (8 pieces) and the 1-D targets of mlplab.data
 DVW_TARGETS = {"sawtooth": _sawtooth3, **TARGETS}
-
-
-def deep_width_for_budget(budget, depth):
-    """The hidden width w whose net [1, w × depth, 1] has a parameter count closest to budget."""
-    best, w = 1, 1
-    while True:
-        p = count_params([1] + [w] * depth + [1])
-        if abs(p - budget) < abs(count_params([1] + [best] * depth + [1]) - budget):
-            best = w
-        if p > budget:
-            return best
-        w += 1
 
 
 @dataclass
@@ -79,6 +69,7 @@ class DepthWidthResult:
     deep_final: float
     wide_final: float
     seconds: float
+    steps: int
 
     @property
     def winner(self):
@@ -92,31 +83,14 @@ class DepthWidthResult:
 
 
 def _train(sizes, activation, U, Y, lr, steps, seed):
-    """Full-batch gradient descent, in place, on the unchecked fast path.
-
-    The loss is MSE = mean((O − Y)²) with ∂MSE/∂O = 2(O − Y)/n; the learning
-    rate is folded into that output delta, so backprop returns λ·∂W directly
-    and each update is a single in-place subtraction.
-    """
+    """Full-batch gradient descent on the mean squared error; returns (loss per step,
+    final loss, fit). A diverged run stops early, with a final loss of inf."""
     model = MLP(sizes, activation=activation, output="identity", seed=seed)
-    losses = np.empty(steps)
-    n = U.shape[0]
-    done = steps
+    hist = sgd(model, U, Y, lr, batch_size=U.shape[0], epochs=steps, seed=seed)
+    final = hist.epoch_loss[-1] if hist.epoch_loss and not hist.diverged else float("inf")
     with np.errstate(over="ignore", invalid="ignore"):
-        for s in range(steps):
-            out, cache = fast.forward(model, U)
-            diff = out - Y
-            losses[s] = loss = float(diff.ravel() @ diff.ravel()) / n
-            if not np.isfinite(loss):
-                done = s + 1
-                break
-            diff *= 2.0 * lr / n
-            for (W, b), (dW, db) in zip(model.params, fast.backprop(model, cache, diff)):
-                W -= dW
-                b -= db
-        final = fast.evaluate(model, U, Y)[0]
-        fit = fast.forward(model, U)[0].ravel()
-    return model, losses[:done], float(final), fit
+        fit = model.predict(U).ravel()
+    return np.array(hist.step_loss), float(final), fit
 
 
 def compute(budget=200, depth=4, target="sawtooth", lr=0.1, steps=3000, seed=0,
@@ -125,52 +99,45 @@ def compute(budget=200, depth=4, target="sawtooth", lr=0.1, steps=3000, seed=0,
 
     Parameters
     ----------
-    budget : int ≥ 10, the number of parameters to spend
-    depth : int ≥ 2, hidden layers of the deep net (the wide one has 1)
+    budget : int from 10 to 10,000, the number of parameters to spend
+    depth : int from 2 to 10, hidden layers of the deep net (the wide one has 1)
     target : key of ``DVW_TARGETS``
-    lr : learning rate of full-batch gradient descent; steps : number of steps
+    lr : learning rate of full-batch gradient descent; steps : number of steps (≤ 100,000)
     seed : initial weights of both nets; activation : key of ``ACTIVATIONS``
-    n_points : evenly spaced training points on [0, 1]
+    n_points : evenly spaced training points on [0, 1] (2 to 10,000)
 
     Returns
     -------
     DepthWidthResult
     """
-    for name, value in (("budget", budget), ("depth", depth), ("steps", steps),
-                        ("n_points", n_points), ("seed", seed)):
-        if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-            raise TypeError(f"{name} must be an int, got {type(value).__name__} {value!r}.")
-    if budget < 10:
-        raise ValueError(f"budget must be at least 10 parameters, got {budget}. Try 200.")
-    if not 2 <= depth <= 10:
-        raise ValueError(f"depth must be between 2 and 10 hidden layers, got {depth}. Try 4.")
-    if steps < 1 or n_points < 2:
-        raise ValueError(f"need steps ≥ 1 and n_points ≥ 2, got steps={steps}, n_points={n_points}.")
-    if target not in DVW_TARGETS:
-        raise ValueError(f"unknown target {target!r}; choose one of: {', '.join(DVW_TARGETS)}")
-    if activation not in ACTIVATIONS:
-        raise ValueError(
-            f"unknown activation {activation!r}; choose one of: {', '.join(sorted(ACTIVATIONS))}"
-        )
-    lr = check_positive(lr, "lr")
-
+    budget = check_int(budget, "budget", 10, 10_000, example=200)
+    depth = check_int(depth, "depth", 2, 10, example=4)
+    target = check_choice(target, "target", DVW_TARGETS)
+    lr = check_number(lr, "lr", 0.0, 1e6, lo_open=True, example=0.1)
+    steps = check_int(steps, "steps", 1, 100_000, example=3000)
+    seed = check_seed(seed)
+    activation = check_choice(activation, "activation", ACTIVATIONS)
+    n_points = check_int(n_points, "n_points", 2, 10_000, example=128)
+    check_size(2 * steps * budget * n_points, f"training two nets of {budget} parameters for "
+               f"{steps} steps on {n_points} points (that many multiply-adds would take "
+               "minutes)", limit=10**10)
     x = np.linspace(0.0, 1.0, n_points)
     y = DVW_TARGETS[target](x)
     U, Y = (2 * x - 1)[:, None], y[:, None]
-    w = deep_width_for_budget(budget, depth)
+    w = width_for_budget(budget, depth)
     deep_sizes = [1] + [w] * depth + [1]
     p = count_params(deep_sizes)
     wide_sizes = [1, max(1, round((p - 1) / 3)), 1]
 
     start = time.perf_counter()
-    _, deep_loss, deep_final, deep_fit = _train(deep_sizes, activation, U, Y, lr, steps, seed)
-    _, wide_loss, wide_final, wide_fit = _train(wide_sizes, activation, U, Y, lr, steps, seed)
+    deep_loss, deep_final, deep_fit = _train(deep_sizes, activation, U, Y, lr, steps, seed)
+    wide_loss, wide_final, wide_fit = _train(wide_sizes, activation, U, Y, lr, steps, seed)
     seconds = time.perf_counter() - start
     return DepthWidthResult(
         x=x, y=y, deep_sizes=deep_sizes, wide_sizes=wide_sizes,
         deep_params=p, wide_params=count_params(wide_sizes),
         deep_fit=deep_fit, wide_fit=wide_fit, deep_loss=deep_loss, wide_loss=wide_loss,
-        deep_final=deep_final, wide_final=wide_final, seconds=seconds,
+        deep_final=deep_final, wide_final=wide_final, seconds=seconds, steps=steps,
     )
 
 
@@ -185,10 +152,26 @@ def _thin(curve, max_points=400):
     return idx, curve[idx]
 
 
+READOUT = Text(
+    "Budget {budget}: deep-narrow {deep} ({dp} params): final MSE <b>{df:.4g}</b> · shallow-wide "
+    "{wide} ({wp} params): final MSE <b>{wf:.4g}</b> → {verdict} ({sec:.2f} s for both).",
+    "예산 {budget}: 깊고 좁은 신경망 {deep} (파라미터 {dp}개): 마지막 MSE <b>{df:.4g}</b> · 얕고 넓은 "
+    "신경망 {wide} (파라미터 {wp}개): 마지막 MSE <b>{wf:.4g}</b> → {verdict} (둘을 학습하는 데 "
+    "{sec:.2f}초).",
+)
+VERDICTS = {"deep": Text("the deep net fits better", "깊은 신경망이 더 잘 맞춥니다"),
+            "wide": Text("the wide net fits better", "넓은 신경망이 더 잘 맞춥니다"),
+            "tie": Text("a tie", "비슷합니다")}
+DIVERGED = Text(" <b style='color:#c00'>Diverged</b>: lower the learning rate.",
+                " <b style='color:#c00'>발산</b>: 학습률을 낮추세요.")
+
+
 class DepthVsWidthExplorer(Explorer):
     """Budget and depth → both fits and both loss curves, with a readout of who won."""
 
     figsize = (9.0, 3.4)
+    compute = staticmethod(compute)
+    busy_text = Text("<i>training both nets…</i>", "<i>두 신경망을 학습하는 중…</i>")
 
     def defaults(self):
         return {"budget": 200, "depth": 4, "target": "sawtooth", "lr": 0.1, "seed": 0,
@@ -208,13 +191,7 @@ class DepthVsWidthExplorer(Explorer):
             "activation": widgets.Dropdown(options=sorted(ACTIVATIONS), description="activation"),
         }
 
-    def set(self, **values):
-        """As ``Explorer.set``, but first says in the readout that training is under way."""
-        if self._widget is not None:
-            self.readout.value = "<i>training both nets…</i>"
-        return super().set(**values)
-
-    def _build(self, fig):
+    def build(self, fig):
         self.ax_fit, self.ax_loss = fig.subplots(1, 2)
         fig.subplots_adjust(left=0.07, right=0.98, bottom=0.16, top=0.88, wspace=0.25)
         (self.target_dots,) = self.ax_fit.plot([], [], "k.", ms=3, label="target")
@@ -229,34 +206,22 @@ class DepthVsWidthExplorer(Explorer):
         self.ax_loss.set_ylabel("MSE")
         self.ax_loss.legend(loc="upper right", fontsize=8)
 
-    def _update(self):
-        v = self.values
-        r = compute(budget=v["budget"], depth=v["depth"], target=v["target"], lr=v["lr"],
-                    steps=v["steps"], seed=v["seed"], activation=v["activation"])
-        self.result = r
+    def draw(self, r):
         self.target_dots.set_data(r.x, r.y)
         self.deep_line.set_data(r.x, r.deep_fit)
         self.wide_line.set_data(r.x, r.wide_fit)
-        finite = [a for a in (r.y, r.deep_fit, r.wide_fit) if np.all(np.isfinite(a))]
-        lo, hi = min(a.min() for a in finite), max(a.max() for a in finite)
-        pad = 0.1 * (hi - lo + 1e-9)
-        self.ax_fit.set_ylim(lo - pad, hi + pad)
+        self.ax_fit.set_ylim(*padded_limits(np.r_[r.y, r.deep_fit, r.wide_fit], limit=1e3))
         self.ax_fit.set_title(f"{r.deep_params} vs {r.wide_params} parameters", fontsize=10)
         self.deep_curve.set_data(*_thin(r.deep_loss))
         self.wide_curve.set_data(*_thin(r.wide_loss))
-        curves = np.r_[r.deep_loss, r.wide_loss]
-        curves = curves[np.isfinite(curves) & (curves > 0)]
-        self.ax_loss.set_xlim(0, v["steps"])
-        if curves.size:
-            self.ax_loss.set_ylim(curves.min() / 1.5, min(curves.max(), 1e6) * 1.5)
-        verdict = {"deep": "the deep net fits better", "wide": "the wide net fits better",
-                   "tie": "a tie"}[r.winner]
-        return (
-            f"deep-narrow {_arch(r.deep_sizes)} ({r.deep_params} params): final MSE "
-            f"<b>{r.deep_final:.4g}</b> · shallow-wide {_arch(r.wide_sizes)} "
-            f"({r.wide_params} params): final MSE <b>{r.wide_final:.4g}</b> → {verdict} "
-            f"({r.seconds:.2f} s for both)."
-        )
+        self.ax_loss.set_xlim(0, r.steps)
+        self.ax_loss.set_ylim(*log_decades(np.minimum(np.r_[r.deep_loss, r.wide_loss], 1e6),
+                                           margin=1.5))
+        diverged = not (np.isfinite(r.deep_final) and np.isfinite(r.wide_final))
+        text = html(READOUT, budget=self.values["budget"], deep=_arch(r.deep_sizes),
+                    dp=r.deep_params, df=r.deep_final, wide=_arch(r.wide_sizes), wp=r.wide_params,
+                    wf=r.wide_final, verdict=VERDICTS[r.winner], sec=r.seconds)
+        return text + html(DIVERGED) if diverged else text
 
 
 def show(**values):

@@ -23,9 +23,11 @@ from dataclasses import dataclass
 import numpy as np
 from matplotlib.ticker import LogLocator, NullLocator
 
+from ..i18n import Text
 from ..optim import gradient_descent
-from ..validation import as_array, check_positive
-from ._base import Explorer
+from ..validation import check_choice, check_number, check_steps
+from ._base import Explorer, Markup, html
+from ._limits import log_decades, padded_limits, pin_for_log
 
 __all__ = ["Function1D", "FUNCTIONS", "GD1DResult", "compute", "GD1DExplorer", "show",
            "regimes_figure", "REGIMES"]
@@ -113,6 +115,7 @@ class GD1DResult:
     curvature : f''(x_star)
     lr_oscillate, lr_diverge : 1/f''(x_star) and 2/f''(x_star) (inf if f'' = 0)
     converged_step : first t with |f'(x_t)| < eps, or None
+    steps : the number of steps asked for (the path is shorter if it overflowed)
     """
 
     function: str
@@ -130,6 +133,7 @@ class GD1DResult:
     lr_diverge: float
     converged_step: int | None
     overflowed: bool
+    steps: int
 
     @property
     def final_x(self):
@@ -141,11 +145,7 @@ class GD1DResult:
 
 
 def _check_function(function):
-    if function not in FUNCTIONS:
-        raise ValueError(
-            f"unknown function {function!r}; choose one of: {', '.join(FUNCTIONS)}"
-        )
-    return FUNCTIONS[function]
+    return FUNCTIONS[check_choice(function, "function", FUNCTIONS)]
 
 
 def _basin_minimum(fn, x):
@@ -188,10 +188,10 @@ def compute(function="quadratic", lr=0.1, x0=2.0, steps=30, eps=1e-3):
     GD1DResult
     """
     fn = _check_function(function)
-    lr = check_positive(lr, "lr")
-    x0 = float(as_array(x0, "x0", ndim=0))
-    steps = check_positive(steps, "steps", integer=True)
-    eps = check_positive(eps, "eps")
+    lr = check_number(lr, "lr", 0.0, lo_open=True, example=0.1)
+    x0 = check_number(x0, "x0", -1e6, 1e6, example=2.0)
+    steps = check_steps(steps, allow_zero=False)
+    eps = check_number(eps, "eps", 0.0, lo_open=True, example=1e-3)
 
     path = gradient_descent(fn.fprime, x0, lr, steps)
     overflowed = path.shape[0] < steps + 1
@@ -211,20 +211,87 @@ def compute(function="quadratic", lr=0.1, x0=2.0, steps=30, eps=1e-3):
         f_min=float(min(fn.f(m) for m in fn.minima)), curvature=curvature,
         lr_oscillate=lr_osc, lr_diverge=2.0 * lr_osc,
         converged_step=converged_step if regime != "divergent" else None,
-        overflowed=overflowed,
+        overflowed=overflowed, steps=steps,
     )
 
 
-CAP = 1e100   # log axes cannot tick near the float limit; larger values are pinned here
 REGIME_COLORS = {"slow": "#1f77b4", "good": "#2ca02c", "oscillating": "#ff7f0e",
                  "divergent": "#d62728"}
+# Korean readouts name the regime and keep the English word the figure titles show
+REGIME_WORDS = {"slow": Text("slow", "느림(slow)"), "good": Text("good", "수렴(good)"),
+                "oscillating": Text("oscillating", "진동(oscillating)"),
+                "divergent": Text("divergent", "발산(divergent)")}
+
+READOUT = Text(
+    "<b style='color:{color}'>{regime}</b> (lr = {lr:.3g}): {what}. Final x = {x:.4g}, "
+    "final f = <b>{final}</b>.{where}<br>{thresholds}",
+    "<b style='color:{color}'>{regime}</b> (lr = {lr:.3g}): {what}. 마지막 x = {x:.4g}, "
+    "마지막 f = <b>{final}</b>.{where}<br>{thresholds}",
+)
+WHAT = {
+    "divergent": Text("each step lands farther from the minimum than the last",
+                      "한 스텝마다 최솟값에서 더 멀어집니다"),
+    "overflow": Text(" (the numbers overflowed)", " (수가 너무 커져 넘쳤습니다)"),
+    "oscillating": Text("each step jumps over the minimum", "한 스텝마다 최솟값을 건너뜁니다"),
+    "settled": Text("; still, |f'| &lt; {eps:g} after {n} steps",
+                    "; 그래도 {n}스텝 뒤 |f'| &lt; {eps:g}"),
+    "unsettled": Text("; it has not settled", "; 아직 자리를 잡지 못했습니다"),
+    "good": Text("|f'(x)| &lt; {eps:g} after {n} steps", "{n}스텝 뒤 |f'(x)| &lt; {eps:g}"),
+    "slow": Text("after {n} steps |f'(x)| = {g:.2g} is still above {eps:g}; raise lr or steps",
+                 "{n}스텝 뒤에도 |f'(x)| = {g:.2g}로 {eps:g}보다 큽니다. 학습률 lr이나 "
+                 "steps를 늘리세요"),
+}
+THRESHOLDS = Text(
+    "f''(x*) = {c:.3g} at the minimum x* = {x:.3g}, so steps overshoot above lr = 1/f'' = "
+    "{lo:.3g} and diverge above lr = 2/f'' = {hi:.3g}.",
+    "최솟값 x* = {x:.3g}에서 f''(x*) = {c:.3g}이므로 lr이 1/f'' = {lo:.3g}보다 크면 최솟값을 "
+    "지나치고, 2/f'' = {hi:.3g}보다 크면 발산합니다.",
+)
+FLAT = Text(
+    "f''(x*) = 0 at x* = {x:.3g}: the bottom is flat, so near it the steps shrink with the "
+    "gradient and progress crawls.",
+    "x* = {x:.3g}에서 f''(x*) = 0: 바닥이 평평해서, 그 근처에서는 그레디언트와 함께 스텝도 "
+    "작아져 아주 느리게 나아갑니다.",
+)
+WHERE = Text(" Heading for the {kind} at x = {x:.3g}.", " x = {x:.3g}의 {kind}으로 향합니다.")
+GLOBAL = Text("global minimum", "전역 최솟값")
+LOCAL = Text("local minimum (not the global one)", "극솟값(전역 최솟값이 아님)")
+OVERFLOW = Text("overflow", "넘침")
+STUCK = "dotted: local minimum, {level:.3g} above the global one"
+
+
+def describe(r):
+    """The readout for a result: the regime, what the steps did, the thresholds (HTML)."""
+    if np.isfinite(r.lr_oscillate):
+        thresholds = html(THRESHOLDS, c=r.curvature, x=r.x_star, lo=r.lr_oscillate,
+                          hi=r.lr_diverge)
+    else:
+        thresholds = html(FLAT, x=r.x_star)
+    n = r.path.size - 1
+    if r.regime == "divergent":
+        what = html(WHAT["divergent"]) + (html(WHAT["overflow"]) if r.overflowed else "")
+    elif r.regime == "oscillating":
+        what = html(WHAT["oscillating"]) + (
+            html(WHAT["settled"], eps=r.eps, n=r.converged_step)
+            if r.converged_step is not None else html(WHAT["unsettled"]))
+    elif r.regime == "good":
+        what = html(WHAT["good"], eps=r.eps, n=r.converged_step)
+    else:
+        what = html(WHAT["slow"], n=n, g=abs(r.grads[-1]), eps=r.eps)
+    where = ""
+    if len(FUNCTIONS[r.function].minima) > 1 and r.regime != "divergent":
+        kind = GLOBAL if np.isclose(r.f_star, r.f_min) else LOCAL
+        where = html(WHERE, kind=kind, x=r.x_star)
+    final = html(OVERFLOW) if r.overflowed else Markup(f"{r.final_f:.4g}")
+    return html(READOUT, color=REGIME_COLORS[r.regime], regime=REGIME_WORDS[r.regime], lr=r.lr,
+                what=Markup(what), x=r.final_x, final=final, where=Markup(where),
+                thresholds=thresholds)
 
 
 def _gap(r):
-    """f(x_t) − f_min, floored so a log axis can show an exact landing."""
-    with np.errstate(invalid="ignore"):
-        gap = np.maximum(r.values - r.f_min, 1e-16)
-    return np.minimum(np.where(np.isfinite(gap), gap, CAP), CAP)   # overflowed: pinned at the top
+    """f(x_t) − f_min, ready for a log axis (an exact landing at the floor, overflow at the cap)."""
+    with np.errstate(invalid="ignore", over="ignore"):
+        return pin_for_log(r.values - r.f_min)
 
 
 def _view(fn, path):
@@ -237,44 +304,11 @@ def _view(fn, path):
     return lo, hi
 
 
-def describe(r):
-    """One or two sentences for the readout (HTML)."""
-    thresholds = ""
-    if np.isfinite(r.lr_oscillate):
-        thresholds = (f"f''(x*) = {r.curvature:.3g} at the minimum x* = {r.x_star:.3g}, so "
-                      f"steps overshoot above lr = 1/f'' = {r.lr_oscillate:.3g} and diverge "
-                      f"above lr = 2/f'' = {r.lr_diverge:.3g}.")
-    else:
-        thresholds = (f"f''(x*) = 0 at x* = {r.x_star:.3g}: the bottom is flat, so near it "
-                      "the steps shrink with the gradient and progress crawls.")
-    n = r.path.size - 1
-    if r.regime == "divergent":
-        what = "each step lands farther from the minimum than the last" + (
-            " (the numbers overflowed)" if r.overflowed else "")
-    elif r.regime == "oscillating":
-        what = "each step jumps over the minimum"
-        what += (f"; still, |f'| &lt; {r.eps:g} after {r.converged_step} steps"
-                 if r.converged_step is not None else "; it has not settled")
-    elif r.regime == "good":
-        what = f"|f'(x)| &lt; {r.eps:g} after {r.converged_step} steps"
-    else:
-        what = (f"after {n} steps |f'(x)| = {abs(r.grads[-1]):.2g} is still above "
-                f"{r.eps:g}; raise lr or steps")
-    final = "overflow" if r.overflowed else f"{r.final_f:.4g}"
-    where = ""
-    fn = FUNCTIONS[r.function]
-    if len(fn.minima) > 1 and r.regime != "divergent":
-        kind = "global" if np.isclose(r.f_star, r.f_min) else "local (not the global)"
-        where = f" Heading for the {kind} minimum at x = {r.x_star:.3g}."
-    color = REGIME_COLORS[r.regime]
-    return (f"<b style='color:{color}'>{r.regime}</b> (lr = {r.lr:.3g}): {what}. "
-            f"Final x = {r.final_x:.4g}, final f = <b>{final}</b>.{where}<br>{thresholds}")
-
-
 class GD1DExplorer(Explorer):
     """Left: the path on the curve. Right: f(x_t) − f_min per step (log scale)."""
 
     figsize = (9.0, 3.4)
+    compute = staticmethod(compute)
 
     def defaults(self):
         return {"function": "quadratic", "lr": 0.1, "x0": 2.0, "steps": 40}
@@ -295,20 +329,25 @@ class GD1DExplorer(Explorer):
                                        continuous_update=False, style=style),
         }
 
-    def _build(self, fig):
+    def build(self, fig):
         self.ax_curve, self.ax_loss = fig.subplots(1, 2)
         fig.subplots_adjust(left=0.07, right=0.98, bottom=0.15, top=0.88, wspace=0.28)
-        (self.curve,) = self.ax_curve.plot([], [], color="0.3", lw=1.5)
-        (self.path_line,) = self.ax_curve.plot([], [], "o-", ms=3.5, lw=1)
-        (self.start_dot,) = self.ax_curve.plot([], [], "o", ms=8, color="k", label="start")
-        (self.end_dot,) = self.ax_curve.plot([], [], "*", ms=13, color="C3", label="end")
+        (self.curve,) = self.dynamic(self.ax_curve.plot([], [], color="0.3", lw=1.5))
+        (self.path_line,) = self.dynamic(self.ax_curve.plot([], [], "o-", ms=3.5, lw=1))
+        (self.start_dot,) = self.dynamic(self.ax_curve.plot([], [], "o", ms=8, color="k",
+                                                            label="start"))
+        (self.end_dot,) = self.dynamic(self.ax_curve.plot([], [], "*", ms=13, color="C3",
+                                                          label="end"))
         self.ax_curve.set_xlabel("x")
-        legend = self.ax_curve.legend(loc="upper center", fontsize=8, ncol=2, frameon=False)
-        (self.loss_line,) = self.ax_loss.plot([], [], "o-", ms=3, lw=1)
+        self.dynamic(self.ax_curve.legend(loc="upper center", fontsize=8, ncol=2, frameon=False))
+        self.curve_title = self.dynamic(self.ax_curve.set_title("", fontsize=10))
+        (self.loss_line,) = self.dynamic(self.ax_loss.plot([], [], "o-", ms=3, lw=1))
         # where a path stuck in a local (not global) minimum levels off
-        (self.local_line,) = self.ax_loss.plot([], [], ":", color="0.4", lw=1.2)
-        self.local_text = self.ax_loss.text(0.98, 0.95, "", transform=self.ax_loss.transAxes,
-                                            ha="right", va="top", fontsize=8, color="0.3")
+        (self.local_line,) = self.dynamic(self.ax_loss.plot([], [], ":", color="0.4", lw=1.2))
+        self.local_text = self.dynamic(self.ax_loss.text(
+            0.98, 0.95, "", transform=self.ax_loss.transAxes, ha="right", va="top", fontsize=8,
+            color="0.3"))
+        self.loss_title = self.dynamic(self.ax_loss.set_title("", fontsize=10))
         self.ax_loss.set_yscale("log")
         # few ticks: every minor tick of a log axis is transformed and drawn on each update
         self.ax_loss.yaxis.set_major_locator(LogLocator(numticks=6))
@@ -316,44 +355,36 @@ class GD1DExplorer(Explorer):
         self.ax_loss.set_xlabel("step t")
         self.ax_loss.set_ylabel(r"$f(x_t) - f_{min}$")
         self.ax_loss.grid(True, which="major", alpha=0.3)
-        # blitting (see Explorer): everything that changes on an update, in drawing order
-        self.animated = [self.curve, self.path_line, self.start_dot, self.end_dot, legend,
-                         self.ax_curve.title, self.loss_line, self.local_line,
-                         self.local_text, self.ax_loss.title]
 
-    def _update(self):
-        v = self.values
-        r = compute(v["function"], v["lr"], v["x0"], v["steps"])
-        self.result = r
+    def draw(self, r):
         fn = FUNCTIONS[r.function]
         lo, hi = _view(fn, r.path)
         xs = np.linspace(lo, hi, 300)
         ys = fn.f(xs)
+        with np.errstate(invalid="ignore", over="ignore"):
+            shown = np.clip(r.values, -1e12, 1e12)  # an overflowed path leaves the axes cleanly
         self.curve.set_data(xs, ys)
-        self.path_line.set_data(r.path, r.values)
-        self.start_dot.set_data(r.path[:1], r.values[:1])
-        self.end_dot.set_data(r.path[-1:], r.values[-1:])
-        ymin, ymax = ys.min(), ys.max()
-        pad = 0.06 * (ymax - ymin)
+        self.path_line.set_data(r.path, shown)
+        self.start_dot.set_data(r.path[:1], shown[:1])
+        self.end_dot.set_data(r.path[-1:], shown[-1:])
         self.ax_curve.set_xlim(lo, hi)
-        self.ax_curve.set_ylim(ymin - pad, ymax + 3 * pad)
-        self.ax_curve.set_title(fn.label, fontsize=10)
+        self.ax_curve.set_ylim(*padded_limits(ys, pad=0.06, top_pad=0.18))
+        self.curve_title.set_text(fn.label)
 
         gap = _gap(r)
         color = REGIME_COLORS[r.regime]
         self.loss_line.set_data(np.arange(gap.size), gap)
         self.loss_line.set_color(color)
         self.path_line.set_color(color)
-        self.ax_loss.set_xlim(-0.5, max(v["steps"], 1) + 0.5)
+        self.ax_loss.set_xlim(-0.5, r.steps + 0.5)
         level = r.f_star - r.f_min
         stuck = r.regime != "divergent" and level > 1e-9
-        self.local_line.set_data([0, v["steps"]] if stuck else [], [level, level] if stuck else [])
-        self.local_text.set_text(f"dotted: local minimum, {level:.3g} above the global one"
-                                 if stuck else "")
+        self.local_line.set_data([0, r.steps] if stuck else [], [level, level] if stuck else [])
+        self.local_text.set_text(STUCK.format(level=level) if stuck else "")
         # whole decades: the limits (so the cached background) stay put over most lr steps
-        self.ax_loss.set_ylim(10.0 ** np.floor(np.log10(gap.min() / 2)),
-                              10.0 ** np.ceil(np.log10(gap.max() * 2)))
-        self.ax_loss.set_title(f"{r.regime}: lr = {r.lr:.3g}", fontsize=10, color=color)
+        self.ax_loss.set_ylim(*log_decades(gap))
+        self.loss_title.set_text(f"{r.regime}: lr = {r.lr:.3g}")
+        self.loss_title.set_color(color)
         return describe(r)
 
 
@@ -374,12 +405,15 @@ def regimes_figure(lrs=(0.01, 0.3, 0.8, 1.05), function="quadratic", x0=2.0, ste
     from matplotlib.figure import Figure
 
     fn = _check_function(function)
+    if isinstance(lrs, (str, bytes)) or not hasattr(lrs, "__len__") or not 1 <= len(lrs) <= 8:
+        raise TypeError(f"lrs must be a list of 1 to 8 learning rates, got {lrs!r}; for example "
+                        "lrs=(0.01, 0.3, 0.8, 1.05).")
+    results = [compute(function, lr, x0, steps) for lr in lrs]   # checks every lr, x0, steps
     fig = Figure(figsize=(3.0 * len(lrs), 3.2), dpi=80)
     FigureCanvasAgg(fig)
     axes = fig.subplots(1, len(lrs), sharey=True)
     fig.subplots_adjust(left=0.05, right=0.99, bottom=0.15, top=0.85, wspace=0.08)
-    for ax, lr in zip(np.atleast_1d(axes), lrs):
-        r = compute(function, lr, x0, steps)
+    for ax, lr, r in zip(np.atleast_1d(axes), lrs, results):
         lo, hi = fn.domain
         xs = np.linspace(lo, hi, 200)
         ax.plot(xs, fn.f(xs), color="0.3", lw=1.5)

@@ -18,20 +18,20 @@ ill-conditioned bowls (large κ) need about κ steps. ``compute`` uses
 
 from __future__ import annotations
 
-import numbers
 from dataclasses import dataclass
 
 import numpy as np
 from matplotlib.ticker import LogLocator, NullLocator
 
+from ..i18n import Text
 from ..optim import gradient_descent
-from ..validation import as_array, check_positive
-from ._base import Explorer
+from ..validation import check_int, check_number, check_steps
+from ._base import Explorer, Markup, html
+from ._limits import log_decades, pin_for_log
 
 __all__ = ["GD2DResult", "hessian", "compute", "GD2DExplorer", "show", "EXTENT"]
 
 EXTENT = 5.0      # the plot shows [-EXTENT, EXTENT]²
-CAP = 1e100   # log axes cannot tick near the float limit; larger values are pinned here
 REGIME_COLORS = {"slow": "#1f77b4", "good": "#2ca02c", "oscillating": "#ff7f0e",
                  "divergent": "#d62728"}
 
@@ -52,6 +52,7 @@ class GD2DResult:
     lr_zigzag, lr_limit : 1/κ and 2/κ (κ = the largest curvature)
     regime : "slow", "good", "oscillating" (zig-zag) or "divergent"
     converged_step : first t with |∇f(p_t)| < eps, or None
+    steps : the number of steps asked for (the path is shorter if it overflowed)
     """
 
     kappa: float
@@ -70,16 +71,11 @@ class GD2DResult:
     regime: str
     converged_step: int | None
     overflowed: bool
+    steps: int
 
     @property
     def final_f(self):
         return float(self.values[-1])
-
-
-def _check_angle(angle):
-    if isinstance(angle, bool) or not isinstance(angle, numbers.Real) or not np.isfinite(angle):
-        raise TypeError(f"angle must be a number of degrees, got {type(angle).__name__} {angle!r}.")
-    return float(angle)
 
 
 def compute(kappa=10.0, lr=0.1, x0=-4.0, y0=2.0, steps=50, angle=0.0, eps=1e-3, grid=11):
@@ -99,20 +95,19 @@ def compute(kappa=10.0, lr=0.1, x0=-4.0, y0=2.0, steps=50, angle=0.0, eps=1e-3, 
     -------
     GD2DResult
     """
-    kappa = check_positive(kappa, "kappa")
-    if kappa < 1:
+    kappa = check_number(kappa, "kappa", example=10.0)
+    if not 1 <= kappa <= 1e6:
         raise ValueError(
-            f"kappa must be >= 1 (it is the largest curvature over the smallest), got "
-            f"{kappa!r}. Use kappa=1 for a round bowl, 10 for a long valley."
+            f"kappa must be between 1 and 1e6 (it is the largest curvature over the smallest), "
+            f"got {kappa:g}. Use kappa=1 for a round bowl, 10 for a long valley."
         )
-    lr = check_positive(lr, "lr")
-    p0 = np.array([float(as_array(x0, "x0", ndim=0)), float(as_array(y0, "y0", ndim=0))])
-    steps = check_positive(steps, "steps", integer=True)
-    angle = _check_angle(angle)
-    eps = check_positive(eps, "eps")
-    grid = check_positive(grid, "grid", integer=True)
-    if grid < 2:
-        raise ValueError(f"grid must be at least 2 points per side, got {grid}.")
+    lr = check_number(lr, "lr", 0.0, lo_open=True, example=0.1)
+    p0 = np.array([check_number(x0, "x0", -1e6, 1e6, example=-4.0),
+                   check_number(y0, "y0", -1e6, 1e6, example=2.0)])
+    steps = check_steps(steps, allow_zero=False)
+    angle = check_number(angle, "angle", -360.0, 360.0, example=30.0)
+    eps = check_number(eps, "eps", 0.0, lo_open=True, example=1e-3)
+    grid = check_int(grid, "grid", 2, 100, example=11)
 
     H = hessian(kappa, angle)
     path = gradient_descent(lambda p: H @ p, p0, lr, steps)   # ∇f(p) = H p
@@ -142,29 +137,53 @@ def compute(kappa=10.0, lr=0.1, x0=-4.0, y0=2.0, steps=50, angle=0.0, eps=1e-3, 
         grid_x=gx, grid_y=gy, grad_u=gu, grad_v=gv,
         lr_zigzag=1.0 / kappa, lr_limit=2.0 / kappa, regime=regime,
         converged_step=int(small[0]) if small.size and regime != "divergent" else None,
-        overflowed=overflowed,
+        overflowed=overflowed, steps=steps,
     )
 
 
+# Korean readouts name the regime and keep the English word the figure titles show
+REGIME_WORDS = {"slow": Text("slow", "느림(slow)"), "good": Text("good", "수렴(good)"),
+                "oscillating": Text("oscillating", "진동(oscillating)"),
+                "divergent": Text("divergent", "발산(divergent)")}
+READOUT = Text(
+    "<b style='color:{color}'>{regime}</b> (lr = {lr:.3g}): {what}. Final f = <b>{final}</b>."
+    "<br>{limit}",
+    "<b style='color:{color}'>{regime}</b> (lr = {lr:.3g}): {what}. 마지막 f = <b>{final}</b>."
+    "<br>{limit}",
+)
+LIMIT = Text(
+    "&kappa; = {k:.3g}: stable for lr &lt; 2/&kappa; = {hi:.3g}, zig-zag above "
+    "1/&kappa; = {lo:.3g}.",
+    "&kappa; = {k:.3g}: lr &lt; 2/&kappa; = {hi:.3g}이면 안정적이고, 1/&kappa; = {lo:.3g}보다 "
+    "크면 지그재그로 움직입니다.",
+)
+WHAT = {
+    "divergent": Text("lr = {lr:.3g} is above 2/&kappa;: the zig-zag grows every step",
+                      "lr = {lr:.3g}이 2/&kappa;보다 커서 지그재그가 스텝마다 커집니다"),
+    "converged": Text("|&nabla;f| &lt; {eps:g} after <b>{n}</b> steps",
+                      "<b>{n}</b>스텝 뒤 |&nabla;f| &lt; {eps:g}"),
+    "not": Text("not converged after {n} steps (|&nabla;f| &ge; {eps:g})",
+                "{n}스텝 뒤에도 수렴하지 않았습니다 (|&nabla;f| &ge; {eps:g})"),
+    "zigzag": Text("zig-zags across the valley; ", "골짜기를 가로질러 지그재그로 움직입니다. "),
+}
+OVERFLOW = Text("overflow", "넘침")
+
+
 def describe(r):
-    """Readout: the regime, steps to converge, final f and the stability limit."""
-    color = REGIME_COLORS[r.regime]
-    limit = (f"&kappa; = {r.kappa:.3g}: stable for lr &lt; 2/&kappa; = {r.lr_limit:.3g}, "
-             f"zig-zag above 1/&kappa; = {r.lr_zigzag:.3g}.")
+    """Readout: the regime, steps to converge, final f and the stability limit (HTML)."""
     n = r.path.shape[0] - 1
     if r.regime == "divergent":
-        what = f"lr = {r.lr:.3g} is above 2/&kappa;: the zig-zag grows every step"
+        what = html(WHAT["divergent"], lr=r.lr)
     elif r.converged_step is not None:
-        what = f"|&nabla;f| &lt; {r.eps:g} after <b>{r.converged_step}</b> steps"
-        if r.regime == "oscillating":
-            what = "zig-zags across the valley; " + what
+        what = html(WHAT["converged"], eps=r.eps, n=r.converged_step)
     else:
-        what = f"not converged after {n} steps (|&nabla;f| &ge; {r.eps:g})"
-        if r.regime == "oscillating":
-            what = "zig-zags across the valley; " + what
-    final = "overflow" if r.overflowed else f"{r.final_f:.3g}"
-    return (f"<b style='color:{color}'>{r.regime}</b> (lr = {r.lr:.3g}): {what}. "
-            f"Final f = <b>{final}</b>.<br>{limit}")
+        what = html(WHAT["not"], n=n, eps=r.eps)
+    if r.regime == "oscillating":
+        what = html(WHAT["zigzag"]) + what
+    final = html(OVERFLOW) if r.overflowed else Markup(f"{r.final_f:.3g}")
+    return html(READOUT, color=REGIME_COLORS[r.regime], regime=REGIME_WORDS[r.regime], lr=r.lr,
+                what=Markup(what), final=final,
+                limit=html(LIMIT, k=r.kappa, hi=r.lr_limit, lo=r.lr_zigzag))
 
 
 def _levels(kappa):
@@ -176,6 +195,10 @@ class GD2DExplorer(Explorer):
     """Left: contours of f, arrows of −∇f, the descent path. Right: f per step (log)."""
 
     figsize = (9.0, 4.0)
+    compute = staticmethod(compute)
+    # the contours, the arrows and the left title follow the bowl: they are static
+    # (in the cached background) and redrawn when κ or the angle changes
+    background_depends_on = ("kappa", "angle")
 
     def defaults(self):
         return {"kappa": 10.0, "lr": 0.15, "x0": -4.0, "y0": 2.0, "steps": 50, "angle": 0.0}
@@ -201,7 +224,7 @@ class GD2DExplorer(Explorer):
                                          **slider),
         }
 
-    def _build(self, fig):
+    def build(self, fig):
         self.ax, self.ax_loss = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.1, 1]})
         fig.subplots_adjust(left=0.06, right=0.98, bottom=0.13, top=0.9, wspace=0.25)
         self.ax.set_xlim(-EXTENT, EXTENT)
@@ -211,14 +234,16 @@ class GD2DExplorer(Explorer):
         self.ax.set_ylabel("y")
         self._contour_key = None
         self._contours = None
-        r0 = compute(grid=11)
-        self.quiver = self.ax.quiver(r0.grid_x, r0.grid_y, 0 * r0.grid_x, 0 * r0.grid_y,
-                                     color="0.55", angles="xy", scale_units="xy", scale=1.6,
-                                     width=0.004)
-        (self.path_line,) = self.ax.plot([], [], "o-", ms=3, lw=1.2, color="C1")
-        (self.start_dot,) = self.ax.plot([], [], "o", ms=8, color="k")
-        (self.minimum_mark,) = self.ax.plot([0], [0], "+", ms=10, mew=2, color="k")
-        (self.loss_line,) = self.ax_loss.plot([], [], "o-", ms=2.5, lw=1)
+        g = np.linspace(-EXTENT, EXTENT, 11)
+        gx, gy = np.meshgrid(g, g)
+        self.quiver = self.ax.quiver(gx, gy, 0 * gx, 0 * gy, color="0.55", angles="xy",
+                                     scale_units="xy", scale=1.6, width=0.004)
+        (self.path_line,) = self.dynamic(self.ax.plot([], [], "o-", ms=3, lw=1.2, color="C1"))
+        (self.start_dot,) = self.dynamic(self.ax.plot([], [], "o", ms=8, color="k"))
+        # the minimum's mark goes over the path: dynamic although it never moves
+        self.dynamic(self.ax.plot([0], [0], "+", ms=10, mew=2, color="k"))
+        (self.loss_line,) = self.dynamic(self.ax_loss.plot([], [], "o-", ms=2.5, lw=1))
+        self.loss_title = self.dynamic(self.ax_loss.set_title("", fontsize=10))
         self.ax_loss.set_yscale("log")
         # few ticks: every minor tick of a log axis is transformed and drawn on each update
         self.ax_loss.yaxis.set_major_locator(LogLocator(numticks=6))
@@ -226,16 +251,9 @@ class GD2DExplorer(Explorer):
         self.ax_loss.set_xlabel("step t")
         self.ax_loss.set_ylabel(r"$f(p_t)$")
         self.ax_loss.grid(True, alpha=0.3)
-        # blitting (see Explorer): what changes on an update, in drawing order; the
-        # contours, arrows and left title depend only on (κ, angle): see _layout_key
-        self.animated = [self.path_line, self.start_dot, self.minimum_mark, self.loss_line,
-                         self.ax_loss.title]
 
-    def _layout_key(self):
-        """The cached background also holds this (κ, angle)'s contours, arrows and title."""
-        return super()._layout_key() + ((self.values["kappa"], self.values["angle"]),)
-
-    def _draw_contours(self, r):
+    def _draw_bowl(self, r):
+        """Contours, arrows (all of one length, along −∇f) and title of this bowl."""
         key = (r.kappa, r.angle)
         if key == self._contour_key:
             return
@@ -247,36 +265,30 @@ class GD2DExplorer(Explorer):
         F = 0.5 * (H[0, 0] * X ** 2 + 2 * H[0, 1] * X * Y + H[1, 1] * Y ** 2)
         self._contours = self.ax.contour(X, Y, F, levels=_levels(r.kappa), cmap="viridis",
                                          linewidths=0.9, zorder=1)  # under the path
-        self._contour_key = key
-
-    def _update(self):
-        v = self.values
-        r = compute(v["kappa"], v["lr"], v["x0"], v["y0"], v["steps"], v["angle"])
-        self.result = r
-        self._draw_contours(r)
-        # Arrows show -grad f (the downhill direction), all of the same length.
         norm = np.hypot(r.grad_u, r.grad_v)
         norm[norm == 0] = 1.0
         self.quiver.set_UVC(-r.grad_u / norm, -r.grad_v / norm)
-        color = REGIME_COLORS[r.regime]
-        self.path_line.set_data(r.path[:, 0], r.path[:, 1])
-        self.path_line.set_color(color)
-        self.start_dot.set_data(r.path[:1, 0], r.path[:1, 1])
         self.ax.set_title(rf"$f = \frac{{1}}{{2}}(x^2 + \kappa y^2)$, $\kappa$ = {r.kappa:.3g}"
                           + (f", rotated {r.angle:g} deg" if r.angle else "")
                           + "; arrows: $-\\nabla f$", fontsize=9)
+        self._contour_key = key
 
+    def draw(self, r):
+        self._draw_bowl(r)
+        color = REGIME_COLORS[r.regime]
+        shown = np.clip(r.path, -1e12, 1e12)   # a diverging path leaves the axes cleanly
+        self.path_line.set_data(shown[:, 0], shown[:, 1])
+        self.path_line.set_color(color)
+        self.start_dot.set_data(shown[:1, 0], shown[:1, 1])
         with np.errstate(invalid="ignore"):
-            vals = np.maximum(r.values, 1e-16)
-        vals = np.minimum(np.where(np.isfinite(vals), vals, CAP), CAP)   # pin overflow
+            vals = pin_for_log(r.values)
         self.loss_line.set_data(np.arange(vals.size), vals)
         self.loss_line.set_color(color)
-        self.ax_loss.set_xlim(-0.5, v["steps"] + 0.5)
+        self.ax_loss.set_xlim(-0.5, r.steps + 0.5)
         # whole decades: the limits (so the cached background) stay put over most steps
-        self.ax_loss.set_ylim(10.0 ** np.floor(np.log10(vals.min() / 2)),
-                              10.0 ** np.ceil(np.log10(vals.max() * 2)))
-        self.ax_loss.set_title(f"{r.regime}: lr = {r.lr:.3g} (limit 2/κ = {r.lr_limit:.3g})",
-                               fontsize=10, color=color)
+        self.ax_loss.set_ylim(*log_decades(vals))
+        self.loss_title.set_text(f"{r.regime}: lr = {r.lr:.3g} (limit 2/κ = {r.lr_limit:.3g})")
+        self.loss_title.set_color(color)
         return describe(r)
 
 

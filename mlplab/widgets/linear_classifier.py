@@ -8,11 +8,10 @@ it is trained by full-batch gradient descent on the mean cross-entropy,
 
 starting from the random weights of ``MLP([2, 3], seed=init_seed)`` (seed 2 happens
 to get almost every point wrong, so the regions visibly turn into place; W = 0
-would predict class 0 everywhere). The whole trajectory of
-(W, b) is computed once per learning rate; the step slider only picks a snapshot,
-so moving it is cheap. A zero-hidden-layer ``MLP([2, 3], output="softmax")``
-is the same model, and ``sgd(..., batch_size=n)`` from the same start gives the
-same snapshots.
+would predict class 0 everywhere). The model *is* that zero-hidden-layer MLP,
+trained by ``optim.sgd`` with ``batch_size=n``; its callback records (W, b) after
+every step. The whole trajectory is computed once per learning rate; the step
+slider only picks a snapshot, so moving it is cheap.
 
     from mlplab.widgets import linear_classifier
     linear_classifier.show(lr=0.5, step=30)
@@ -25,11 +24,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..data import make_dataset
-from ..losses import softmax_cross_entropy
+from ..i18n import Text
 from ..mlp import MLP
-from ..plots import CLASS_COLORS
-from ..validation import check_positive
-from ._base import Explorer
+from ..optim import sgd
+from ..plots import CLASS_COLORS, plane_grid
+from ..validation import check_int, check_number
+from ._base import Explorer, html
 
 __all__ = ["compute", "train_trajectory", "Trajectory", "ClassifierResult",
            "LinearClassifierExplorer", "show", "MAX_STEPS", "NOISE"]
@@ -64,27 +64,28 @@ def train_trajectory(lr=0.5, steps=MAX_STEPS, n=300, noise=NOISE, seed=0, init_s
 
     Parameters
     ----------
-    lr : float > 0; steps : int ≥ 0; n, noise, seed : the data
+    lr : float in (0, 1e6]; steps : int from 0 to 10,000; n, noise, seed : the data
     init_seed : the start is ``MLP([2, k], seed=init_seed).params[0]``
 
     Returns
     -------
     Trajectory
     """
-    lr = check_positive(lr, "lr")
-    steps = check_positive(steps, "steps", integer=True, allow_zero=True)
+    lr = check_number(lr, "lr", 0.0, 1e6, lo_open=True, example=0.5)
+    steps = check_int(steps, "steps", 0, 10_000, example=MAX_STEPS)
     X, y = make_dataset("blobs", n=n, noise=noise, seed=seed)
     k = int(y.max()) + 1
-    W, b = MLP([X.shape[1], k], output="softmax", seed=init_seed).params[0]
-    Ws, bs = np.empty((steps + 1, *W.shape)), np.empty((steps + 1, k))
-    loss, acc = np.empty(steps + 1), np.empty(steps + 1)
-    for t in range(steps + 1):
-        O = X @ W + b
-        Ws[t], bs[t] = W, b
-        loss[t], dO = softmax_cross_entropy(O, y)
-        acc[t] = np.mean(np.argmax(O, axis=1) == y)
-        W = W - lr * (X.T @ dO)
-        b = b - lr * dO.sum(axis=0)
+    model = MLP([X.shape[1], k], output="softmax", seed=init_seed)
+    W, b = model.params[0]
+    Ws, bs = np.full((steps + 1, *W.shape), np.nan), np.full((steps + 1, k), np.nan)
+    loss, acc = np.full(steps + 1, np.nan), np.full(steps + 1, np.nan)
+    Ws[0], bs[0], loss[0], acc[0] = W, b, model.loss(X, y), model.accuracy(X, y)
+
+    def snapshot(epoch, hist):  # one epoch = one full-batch step
+        Ws[epoch + 1], bs[epoch + 1] = W, b   # the parameters are updated in place
+        loss[epoch + 1], acc[epoch + 1] = hist.epoch_loss[-1], hist.epoch_accuracy[-1]
+
+    sgd(model, X, y, lr, batch_size=X.shape[0], epochs=steps, callback=snapshot)
     return Trajectory(X=X, y=y, lr=lr, W=Ws, b=bs, loss=loss, accuracy=acc)
 
 
@@ -104,11 +105,7 @@ class ClassifierResult:
     trajectory: Trajectory
 
 
-def _grid(X, resolution, margin=0.4):
-    (x0, y0), (x1, y1) = X.min(axis=0) - margin, X.max(axis=0) + margin
-    xs, ys = np.linspace(x0, x1, resolution), np.linspace(y0, y1, resolution)
-    gx, gy = np.meshgrid(xs, ys)
-    return xs, ys, np.c_[gx.ravel(), gy.ravel()]
+MARGIN = 0.4  # the regions extend this far beyond the points
 
 
 def compute(lr=0.5, step=30, trajectory=None, resolution=120):
@@ -126,24 +123,42 @@ def compute(lr=0.5, step=30, trajectory=None, resolution=120):
     ClassifierResult
     """
     traj = trajectory if trajectory is not None else train_trajectory(lr)
-    step = check_positive(step, "step", integer=True, allow_zero=True)
+    step = check_int(step, "step", 0, None, example=30)
     if step > traj.steps:
         raise ValueError(
             f"step={step} is beyond the trained {traj.steps} steps; expected "
             f"0 <= step <= {traj.steps}."
         )
     W, b = traj.W[step], traj.b[step]
-    xs, ys, G = _grid(traj.X, resolution)
-    Z = np.argmax(G @ W + b, axis=1).reshape(len(ys), len(xs))
+    xs, ys, G = plane_grid(traj.X, resolution, MARGIN)
+    with np.errstate(over="ignore", invalid="ignore"):
+        Z = np.argmax(G @ W + b, axis=1).reshape(len(ys), len(xs))
     return ClassifierResult(step=step, W=W, b=b, loss=float(traj.loss[step]),
                             accuracy=float(traj.accuracy[step]), xs=xs, ys=ys, Z=Z,
                             trajectory=traj)
+
+
+READOUT = Text(
+    "step <b>{t}</b> of {T} (lr {lr:.3g}): cross-entropy <b>{loss:.4f}</b>, training accuracy "
+    "<b>{acc:.3f}</b> (a random start: step 0 has accuracy {acc0:.3f}).",
+    "{T}스텝 중 <b>{t}</b>번째 (lr {lr:.3g}): 교차 엔트로피 <b>{loss:.4f}</b>, 훈련 정확도 "
+    "<b>{acc:.3f}</b> (무작위로 시작했으므로 0스텝의 정확도는 {acc0:.3f}).",
+)
 
 
 class LinearClassifierExplorer(Explorer):
     """Learning rate (retrains once) and a training-step slider (picks a snapshot)."""
 
     figsize = (9.5, 3.6)
+    # the loss and accuracy curves follow the learning rate only: static, redrawn with it
+    background_depends_on = ("lr",)
+
+    def compute(self, lr, step):
+        """The snapshot after ``step`` steps; training runs once per learning rate."""
+        if getattr(self, "_traj", None) is None or self._traj.lr != lr:
+            self._traj = train_trajectory(lr)
+            self.n_trainings = getattr(self, "n_trainings", 0) + 1
+        return compute(step=step, trajectory=self._traj)
 
     def defaults(self):
         return {"lr": 0.5, "step": 30}
@@ -157,18 +172,7 @@ class LinearClassifierExplorer(Explorer):
             "step": widgets.IntSlider(min=0, max=MAX_STEPS, description="step"),
         }
 
-    def _trajectory(self, lr):
-        if getattr(self, "_traj", None) is None or self._traj.lr != lr:
-            self._traj = train_trajectory(lr)
-            self.n_trainings = getattr(self, "n_trainings", 0) + 1
-            t = np.arange(self._traj.steps + 1)
-            self.loss_line.set_data(t, self._traj.loss)
-            self.acc_line.set_data(t, self._traj.accuracy)
-            top = np.nanmax(self._traj.loss[np.isfinite(self._traj.loss)])
-            self.ax_curve.set_ylim(0, max(1.15, 1.05 * top))
-        return self._traj
-
-    def _build(self, fig):
+    def build(self, fig):
         from matplotlib.colors import ListedColormap
 
         self.ax_map, self.ax_curve = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1, 1.3]})
@@ -176,50 +180,42 @@ class LinearClassifierExplorer(Explorer):
         X, y = make_dataset("blobs", n=300, noise=NOISE, seed=0)
         k = int(y.max()) + 1
         cmap = ListedColormap(CLASS_COLORS[:k])
-        xs, ys, _ = _grid(X, 2)
-        self.regions = self.ax_map.imshow(
+        xs, ys, _ = plane_grid(X, 2, MARGIN)
+        self.regions = self.dynamic(self.ax_map.imshow(
             np.zeros((2, 2)), origin="lower", extent=(xs[0], xs[-1], ys[0], ys[-1]),
             cmap=cmap, vmin=-0.5, vmax=k - 0.5, alpha=0.3, aspect="auto",
-            interpolation="nearest")
-        points = self.ax_map.scatter(X[:, 0], X[:, 1], c=y, cmap=cmap, vmin=-0.5, vmax=k - 0.5, s=10,
-                            edgecolors="k", linewidths=0.3)
+            interpolation="nearest"))
+        self.dynamic(self.ax_map.scatter(X[:, 0], X[:, 1], c=y, cmap=cmap, vmin=-0.5,  # over
+                                         vmax=k - 0.5, s=10, edgecolors="k", linewidths=0.3))
         self.ax_map.set_xlim(xs[0], xs[-1])
         self.ax_map.set_ylim(ys[0], ys[-1])
-        self.map_title = self.ax_map.set_title("", fontsize=10)
+        self.map_title = self.dynamic(self.ax_map.set_title("", fontsize=10))
 
         ax = self.ax_curve
         (self.loss_line,) = ax.plot([], [], "C0-", lw=1.5, label="loss (cross-entropy)")
         (self.acc_line,) = ax.plot([], [], "C2-", lw=1.5, label="accuracy")
-        self.step_line = ax.axvline(0, color="k", lw=1, ls=":")
-        (self.step_dots,) = ax.plot([], [], "ko", ms=4)
+        self.step_line = self.dynamic(ax.axvline(0, color="k", lw=1, ls=":"))
+        (self.step_dots,) = self.dynamic(ax.plot([], [], "ko", ms=4))
         ax.set_xlim(0, MAX_STEPS)
         ax.set_xlabel("gradient step")
-        legend = ax.legend(loc="center right", fontsize=8)
-        self.curve_title = ax.set_title("", fontsize=10)
-        # blitting (see Explorer): what changes with the step, in drawing order (the
-        # points over the regions, the legend over the step line); the loss and
-        # accuracy curves change only with lr (see _layout_key)
-        self.animated = [self.regions, points, self.map_title, self.step_line,
-                         self.step_dots, legend, self.curve_title]
+        self.dynamic(ax.legend(loc="center right", fontsize=8))   # over the step line
+        self.curve_title = self.dynamic(ax.set_title("", fontsize=10))
 
-    def _layout_key(self):
-        """The cached background also holds this learning rate's curves."""
-        return super()._layout_key() + (float(self.values["lr"]),)
-
-    def _update(self):
-        v = self.values
-        traj = self._trajectory(float(v["lr"]))
-        r = compute(step=v["step"], trajectory=traj)
-        self.result = r
+    def draw(self, r):
+        traj = r.trajectory
+        t = np.arange(traj.steps + 1)
+        self.loss_line.set_data(t, traj.loss)
+        self.acc_line.set_data(t, traj.accuracy)
+        finite = traj.loss[np.isfinite(traj.loss)]
+        self.ax_curve.set_ylim(0, max(1.15, 1.05 * float(finite.max())) if finite.size else 1.15)
         self.regions.set_data(r.Z)
         self.map_title.set_text(f"decision regions after {r.step} steps")
         self.step_line.set_xdata([r.step, r.step])
         self.step_dots.set_data([r.step, r.step], [r.loss, r.accuracy])
         self.curve_title.set_text(f"lr = {traj.lr:.3g}: loss {r.loss:.3f}, "
                                   f"accuracy {r.accuracy:.3f}")
-        return (f"step <b>{r.step}</b> of {traj.steps} (lr {traj.lr:.3g}): cross-entropy "
-                f"<b>{r.loss:.4f}</b>, training accuracy <b>{r.accuracy:.3f}</b> "
-                f"(a random start: step 0 has accuracy {traj.accuracy[0]:.3f}).")
+        return html(READOUT, t=r.step, T=traj.steps, lr=traj.lr, loss=r.loss, acc=r.accuracy,
+                    acc0=traj.accuracy[0])
 
 
 def show(**values):

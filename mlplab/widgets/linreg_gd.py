@@ -1,14 +1,15 @@
 """Explorer ``linreg_gd``: gradient descent on a line fit, against the pseudo-inverse.
 
-The data are points (x_i, y_i) around a straight line. The model is ŷ = Xβ with
+The data are points (x_i, y_i) around a straight line (``mlplab.data.line_data``). The model is ŷ = Xβ with
 X = [1, x] (``add_bias_column``), so β = (intercept, slope). Gradient descent
 
     β ← β − λ ∇L(β),   ∇ (‖y − Xβ‖²/n) = −2/n · Xᵀ(y − Xβ)          (kind="mse")
                        ∇ √(‖y − Xβ‖²/n) = −Xᵀ(y − Xβ) / (n‖y − Xβ‖₂)  (kind="norm")
 
-starts at β = 0 and should end at the pseudo-inverse answer β⁺ = X⁺y. For the
-squared loss the Hessian is (2/n)XᵀX; GD is stable only for λ < 2/μ_max, with μ_max
-its largest eigenvalue (μ, since λ is the learning rate).
+starts at β = 0 and should end at the pseudo-inverse answer β⁺ = X⁺y. The
+steps are ``mlplab.optim.gradient_descent`` on ``mlplab.linear.linreg_gradient``. For the
+squared loss the Hessian is (2/n)XᵀX; GD is stable only for λ < 2/c_max, with c_max
+its largest eigenvalue (the largest curvature; μ is the lecture's learning rate).
 
     from mlplab.widgets import linreg_gd
     linreg_gd.show(lr=0.1, steps=50)
@@ -21,31 +22,19 @@ from dataclasses import dataclass
 import numpy as np
 from matplotlib.ticker import LogLocator, NullLocator
 
-from ..linear import add_bias_column, lstsq_pinv
-from ..validation import check_positive
-from ._base import Explorer
+from ..data import line_data  # lessons call linreg_gd.line_data; its home is mlplab.data
+from ..i18n import Text
+from ..linear import add_bias_column, linreg_gradient, lstsq_pinv
+from ..optim import gradient_descent
+from ..validation import check_choice, check_int, check_number
+from ._base import Explorer, Markup, html
+from ._limits import log_decades
 
-__all__ = ["line_data", "compute", "LinRegResult", "LinRegGDExplorer", "show", "LOSS_KINDS"]
+__all__ = ["compute", "LinRegResult", "LinRegGDExplorer", "show", "LOSS_KINDS"]
 
 LOSS_KINDS = ("mse", "norm")
+MAX_STEPS = 10_000
 _CLIP = 1e8  # larger values are drawn at this height
-
-
-def line_data(n=40, noise=0.3, seed=0):
-    """Noisy points around the line y = 0.5 + 1.2 x, with x uniform on [0, 2].
-
-    Returns
-    -------
-    x : (n,) array, sorted;  y : (n,) array
-    """
-    n = check_positive(n, "n", integer=True)
-    if n < 2:
-        raise ValueError(f"n must be at least 2 to fit a line, got {n}.")
-    noise = check_positive(noise, "noise", allow_zero=True)
-    rng = np.random.default_rng(seed)
-    x = np.sort(rng.uniform(0.0, 2.0, n))
-    y = 0.5 + 1.2 * x + noise * rng.standard_normal(n)
-    return x, y
 
 
 @dataclass
@@ -57,7 +46,7 @@ class LinRegResult:
     loss : (steps + 1,) the loss of ``kind`` along the path
     beta_pinv : (2,) the pseudo-inverse answer;  loss_pinv : its loss
     distance : (steps + 1,) ‖β_t − β_pinv‖
-    lr_max : 2/μ_max, μ_max the largest eigenvalue of the Hessian (2/n)XᵀX
+    lr_max : 2/c_max, c_max the largest eigenvalue of the Hessian (2/n)XᵀX
     diverged : True if the loss overflowed or ended above where it started
     """
 
@@ -72,6 +61,7 @@ class LinRegResult:
     lr_max: float
     diverged: bool
     kind: str
+    lr: float
 
     @property
     def beta(self):
@@ -111,7 +101,7 @@ def compute(lr=0.1, steps=50, kind="mse", n=40, noise=0.3, seed=0):
     Parameters
     ----------
     lr : float > 0, learning rate λ
-    steps : int ≥ 0
+    steps : int from 0 to 10,000
     kind : "mse" (‖y − Xβ‖²/n) or "norm" (the lecture's √(‖y − Xβ‖²/n))
     n, noise, seed : the data (``line_data``)
 
@@ -119,31 +109,20 @@ def compute(lr=0.1, steps=50, kind="mse", n=40, noise=0.3, seed=0):
     -------
     LinRegResult
     """
-    lr = check_positive(lr, "lr")
-    steps = check_positive(steps, "steps", integer=True, allow_zero=True)
-    if kind not in LOSS_KINDS:
-        raise ValueError(f"unknown kind {kind!r}; choose one of: {', '.join(LOSS_KINDS)}")
+    lr = check_number(lr, "lr", 0.0, lo_open=True, example=0.1)
+    steps = check_int(steps, "steps", 0, MAX_STEPS, example=50)
+    kind = check_choice(kind, "kind", LOSS_KINDS)
     x, y = line_data(n, noise, seed)
     X = add_bias_column(x[:, None])
     n = X.shape[0]
     beta_pinv = lstsq_pinv(X, y)
     lam_max = float(np.linalg.eigvalsh(2.0 / n * X.T @ X)[-1])
 
+    # β ← β − λ ∇L(β) from β = 0; the path stops early if β overflows (then NaN below)
+    done = gradient_descent(lambda beta: linreg_gradient(X, y, beta, kind), np.zeros(2), lr, steps)
     path = np.full((steps + 1, 2), np.nan)
-    beta = np.zeros(2)
-    path[0] = beta
-    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-        for t in range(1, steps + 1):
-            r = y - X @ beta
-            if kind == "mse":
-                grad = -2.0 / n * (X.T @ r)
-            else:
-                rmse = np.sqrt(r @ r / n)
-                grad = -(X.T @ r) / (n * rmse) if rmse > 0 else np.zeros(2)
-            beta = beta - lr * grad
-            if not np.all(np.isfinite(beta)):
-                break
-            path[t] = beta
+    path[: len(done)] = done
+    with np.errstate(over="ignore", invalid="ignore"):
         loss = _loss(X, y, path, kind)
         distance = np.linalg.norm(path - beta_pinv, axis=1)
     loss[~np.isfinite(loss)] = np.nan
@@ -152,14 +131,39 @@ def compute(lr=0.1, steps=50, kind="mse", n=40, noise=0.3, seed=0):
     return LinRegResult(
         x=x, y=y, X=X, path=path, loss=loss, beta_pinv=beta_pinv,
         loss_pinv=float(_loss(X, y, beta_pinv[None], kind)[0]), distance=distance,
-        lr_max=2.0 / lam_max, diverged=diverged, kind=kind,
+        lr_max=2.0 / lam_max, diverged=diverged, kind=kind, lr=lr,
     )
+
+
+READOUT = Text(
+    "&lambda; = {lr:.3g}, {steps} steps: &Vert;&beta;<sub>GD</sub> &minus; &beta;<sub>pinv</sub>"
+    "&Vert; = <b>{dist:.3g}</b>, loss = <b>{loss:.5g}</b> (pinv {pinv:.5g}) &mdash; {verdict}. "
+    "{stability}.",
+    "&lambda; = {lr:.3g}, {steps}스텝: &Vert;&beta;<sub>GD</sub> &minus; &beta;<sub>pinv</sub>"
+    "&Vert; = <b>{dist:.3g}</b>, 손실 = <b>{loss:.5g}</b> (유사역행렬 해의 손실 {pinv:.5g}) "
+    "&mdash; {verdict}. {stability}.",
+)
+VERDICTS = {
+    "diverged": Text("<b style='color:#c00'>diverged</b>: lower the learning rate",
+                     "<b style='color:#c00'>발산</b>: 학습률을 낮추세요"),
+    "converged": Text("converged to pinv (&lt; 1e-6)", "유사역행렬 해로 수렴 (&lt; 1e-6)"),
+    "stalled": Text("<b style='color:#c60'>not getting closer: it bounces (lr too large)</b>",
+                    "<b style='color:#c60'>더 가까워지지 않고 튀어 다닙니다 (학습률이 너무 큼)</b>"),
+    "on its way": Text("still on its way", "아직 가는 중"),
+}
+STABILITY = {
+    "mse": Text("squared loss stable for lr &lt; 2/c<sub>max</sub> = {lr_max:.3g}",
+                "제곱 손실은 lr &lt; 2/c<sub>max</sub> = {lr_max:.3g}일 때 안정적"),
+    "norm": Text("norm form: step scaled by 1/(2&middot;RMSE)",
+                 "노름 형태: 스텝이 1/(2&middot;RMSE)배로 조절됨"),
+}
 
 
 class LinRegGDExplorer(Explorer):
     """Sliders for the learning rate and the number of steps (and the loss form)."""
 
     figsize = (10.0, 3.4)
+    compute = staticmethod(compute)
 
     def defaults(self):
         return {"lr": 0.1, "steps": 50, "kind": "mse"}
@@ -176,39 +180,41 @@ class LinRegGDExplorer(Explorer):
             "kind": widgets.Dropdown(options=list(LOSS_KINDS), description="loss"),
         }
 
-    def _build(self, fig):
-        r0 = compute(lr=0.1, steps=0)
+    def build(self, fig):
+        x, y = line_data()
+        X = add_bias_column(x[:, None])
+        beta_pinv = lstsq_pinv(X, y)
         self.ax_fit, self.ax_loss, self.ax_dist = fig.subplots(1, 3)
         fig.subplots_adjust(left=0.06, right=0.98, bottom=0.16, top=0.88, wspace=0.32)
 
         ax = self.ax_fit
-        ax.plot(r0.x, r0.y, "k.", ms=5, label="data")
+        ax.plot(x, y, "k.", ms=5, label="data")
         self.xs = np.array([-0.1, 2.1])
-        Xs = add_bias_column(self.xs[:, None])
-        ax.plot(self.xs, Xs @ r0.beta_pinv, "C2--", lw=2, label="pinv")
-        (self.fit_line,) = ax.plot(self.xs, Xs @ np.zeros(2), "C1-", lw=2, label="GD")
-        self.Xs = Xs
-        pad = 0.3 * np.ptp(r0.y)
+        self.Xs = add_bias_column(self.xs[:, None])
+        ax.plot(self.xs, self.Xs @ beta_pinv, "C2--", lw=2, label="pinv")
+        (self.fit_line,) = self.dynamic(ax.plot(self.xs, self.Xs @ np.zeros(2), "C1-", lw=2,
+                                                label="GD"))
+        pad = 0.3 * np.ptp(y)
         ax.set_xlim(self.xs)
-        ax.set_ylim(r0.y.min() - pad, r0.y.max() + pad)
+        ax.set_ylim(y.min() - pad, y.max() + pad)
         ax.set_xlabel("x")
         ax.set_ylabel("y")
-        fit_legend = ax.legend(loc="upper left", fontsize=8)
-        self.fit_title = ax.set_title("", fontsize=10)
+        self.dynamic(ax.legend(loc="upper left", fontsize=8))   # over the moving line
+        self.fit_title = self.dynamic(ax.set_title("", fontsize=10))
 
         ax = self.ax_loss
-        (self.loss_line,) = ax.plot([], [], "C1-", lw=1.5, label="GD")
-        self.pinv_loss_line = ax.axhline(r0.loss_pinv, color="C2", ls="--", lw=1.5,
-                                         label="pinv")
+        (self.loss_line,) = self.dynamic(ax.plot([], [], "C1-", lw=1.5, label="GD"))
+        self.pinv_loss_line = self.dynamic(ax.axhline(1.0, color="C2", ls="--", lw=1.5,
+                                                      label="pinv"))
         ax.set_yscale("log")
         ax.set_xlabel("step")
         ax.set_ylabel("loss")
-        loss_legend = ax.legend(loc="upper right", fontsize=8)
-        self.loss_title = ax.set_title("", fontsize=10)
+        self.dynamic(ax.legend(loc="upper right", fontsize=8))
+        self.loss_title = self.dynamic(ax.set_title("", fontsize=10))
 
         ax = self.ax_dist
-        (self.dist_line,) = ax.plot([], [], "C0-", lw=1.5)
-        tol_line = ax.axhline(1e-6, color="0.5", ls=":", lw=1)
+        (self.dist_line,) = self.dynamic(ax.plot([], [], "C0-", lw=1.5))
+        self.dynamic(ax.axhline(1e-6, color="0.5", ls=":", lw=1))   # stays over the curve
         ax.set_yscale("log")
         ax.set_xlabel("step")
         ax.set_ylabel("distance to pinv")
@@ -216,25 +222,12 @@ class LinRegGDExplorer(Explorer):
             a.yaxis.set_major_locator(LogLocator(numticks=5))
             a.yaxis.set_minor_locator(NullLocator())
         ax.set_title(r"$\|\beta_{GD} - \beta_{pinv}\|$", fontsize=10)
-        # blitting (see Explorer): what changes on an update, in drawing order (the
-        # legends go on top of the lines that may pass under them); the loss title
-        # changes rarely, so it stays in the cached background (see _layout_key)
-        self.animated = [self.fit_line, fit_legend, self.fit_title, self.loss_line,
-                         self.pinv_loss_line, loss_legend, self.dist_line, tol_line]
 
-    def _layout_key(self):
-        """The cached background also holds the loss panel's title."""
-        return super()._layout_key() + (self.loss_title.get_text(),)
-
-    def _update(self):
-        v = self.values
-        r = compute(lr=v["lr"], steps=v["steps"], kind=v["kind"])
-        self.result = r
+    def draw(self, r):
         steps = np.arange(len(r.loss))
-
         self.fit_line.set_ydata(self.Xs @ r.beta)
         b0, b1 = r.beta
-        self.fit_title.set_text(f"GD after {v['steps']} steps: y = {b0:.3g} + {b1:.3g} x")
+        self.fit_title.set_text(f"GD after {len(r.loss) - 1} steps: y = {b0:.3g} + {b1:.3g} x")
 
         # a diverging run reaches 1e+300: clip what is drawn (not what is reported)
         loss = np.minimum(r.loss, _CLIP)
@@ -245,26 +238,21 @@ class LinRegGDExplorer(Explorer):
         self.dist_line.set_data(steps, dist)
         for ax, values in ((self.ax_loss, np.r_[loss, r.loss_pinv]),
                            (self.ax_dist, np.r_[dist, 1e-6])):
-            ok = values[np.isfinite(values) & (values > 0)]
             ax.set_xlim(0, max(1, len(steps) - 1))
             # whole decades: the limits (so the cached background) stay put over most steps
-            ax.set_ylim(10.0 ** np.floor(np.log10(max(ok.min() / 2, 1e-16))),
-                        10.0 ** np.ceil(np.log10(ok.max() * 2)))
+            ax.set_ylim(*log_decades(values))
 
         if r.diverged:
-            verdict = "<b style='color:#c00'>diverged</b>"
+            verdict = VERDICTS["diverged"]
         elif r.final_distance < 1e-6:
-            verdict = "converged to pinv (&lt; 1e-6)"
+            verdict = VERDICTS["converged"]
         elif r.stalled:
-            verdict = "<b style='color:#c60'>not getting closer: it bounces (lr too large)</b>"
+            verdict = VERDICTS["stalled"]
         else:
-            verdict = "still on its way"
-        stab = (f"squared loss stable for lr &lt; 2/&mu;<sub>max</sub> = {r.lr_max:.3g}"
-                if r.kind == "mse" else "norm form: step scaled by 1/(2&middot;RMSE)")
-        return (f"&lambda; = {v['lr']:.3g}, {v['steps']} steps: "
-                f"&Vert;&beta;<sub>GD</sub> &minus; &beta;<sub>pinv</sub>&Vert; = "
-                f"<b>{r.final_distance:.3g}</b>, loss = <b>{r.final_loss:.5g}</b> "
-                f"(pinv {r.loss_pinv:.5g}) &mdash; {verdict}. {stab}.")
+            verdict = VERDICTS["on its way"]
+        return html(READOUT, lr=r.lr, steps=len(r.loss) - 1, dist=r.final_distance,
+                    loss=r.final_loss, pinv=r.loss_pinv, verdict=Markup(str(verdict)),
+                    stability=html(STABILITY[r.kind], lr_max=r.lr_max))
 
 
 def show(**values):

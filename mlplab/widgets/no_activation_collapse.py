@@ -21,36 +21,23 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import fast
-from ..activations import ACTIVATIONS, get_activation
+from ..activations import ACTIVATIONS
+from ..constructions import collapse  # the lessons import it from here too
 from ..data import make_dataset
+from ..i18n import Text
 from ..mlp import MLP
 from ..optim import sgd
-from ._base import Explorer
+from ..plots import CLASS_COLORS, plane_grid
+from ..validation import check_choice, check_int, check_seed
+from ._base import Explorer, html
 
-__all__ = ["CollapseResult", "collapse", "compute", "CollapseExplorer", "show", "DATASETS"]
+__all__ = ["CollapseResult", "compute", "CollapseExplorer", "show", "DATASETS"]
 
 DATASETS = ("moons", "circles", "xor")
 N_POINTS = 160
 EPOCHS = 200
 LR = 0.3
 RESOLUTION = 80
-
-
-def collapse(params):
-    """Fold a stack of linear layers into one: returns (W_eff, b_eff).
-
-    params : list of (W (d_in, d_out), b (d_out,)); W_eff = W₁W₂…W_L and
-    b_eff = (…(b₁W₂ + b₂)W₃ + …)W_L + b_L, so X W_eff + b_eff equals the
-    stack applied layer by layer (with no activation in between).
-    """
-    if not isinstance(params, (list, tuple)) or not params:
-        raise TypeError("params must be a non-empty list of (W, b) pairs.")
-    W_eff, b_eff = (np.array(p, dtype=float) for p in params[0])
-    for W, b in params[1:]:
-        if W.shape[0] != W_eff.shape[1]:
-            raise ValueError(f"layers do not chain: {W_eff.shape} then {W.shape}.")
-        W_eff, b_eff = W_eff @ W, b_eff @ W + b
-    return W_eff, b_eff
 
 
 @dataclass
@@ -92,40 +79,32 @@ def compute(depth=2, activation="relu", dataset="moons", width=16, seed=0):
 
     Parameters
     ----------
-    depth : int ≥ 0, number of hidden layers (0 = a single linear layer)
+    depth : int from 0 to 10, number of hidden layers (0 = a single linear layer)
     activation : a name in ``ACTIVATIONS`` (other than "identity") for the bent net
     dataset : "moons", "circles" or "xor"
-    width : int ≥ 1, units per hidden layer
-    seed : int, data and initial weights
+    width : int from 1 to 256, units per hidden layer
+    seed : int ≥ 0, data and initial weights
 
     Returns
     -------
     CollapseResult
     """
-    if isinstance(depth, bool) or not isinstance(depth, (int, np.integer)) or not 0 <= depth <= 10:
-        raise ValueError(f"depth must be an int from 0 to 10, got {depth!r}.")
-    get_activation(activation)
-    if dataset not in DATASETS:
-        raise ValueError(f"unknown dataset {dataset!r}; choose one of: {', '.join(DATASETS)}")
-    if isinstance(width, bool) or not isinstance(width, (int, np.integer)) or width < 1:
-        raise ValueError(f"width must be a positive int, got {width!r}.")
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
-        raise TypeError(f"seed must be an int, got {type(seed).__name__}.")
-    depth, width, seed = int(depth), int(width), int(seed)
+    depth = check_int(depth, "depth", 0, 10, example=2)
+    activation = check_choice(activation, "activation", ACTIVATIONS)
+    dataset = check_choice(dataset, "dataset", DATASETS)
+    width = check_int(width, "width", 1, 256, example=16)
+    seed = check_seed(seed)
     X, y, bent = _train(dataset, depth, activation, width, seed)
     _, _, flat = _train(dataset, depth, "identity", width, seed)
 
-    pad = 0.4
-    (x0, y0), (x1, y1) = X.min(axis=0) - pad, X.max(axis=0) + pad
-    xs, ys = np.linspace(x0, x1, RESOLUTION), np.linspace(y0, y1, RESOLUTION)
-    gx, gy = np.meshgrid(xs, ys)
-    G = np.c_[gx.ravel(), gy.ravel()]
+    xs, ys, G = plane_grid(X, RESOLUTION, margin=0.4)
+    shape = (ys.size, xs.size)
     deep_scores, _ = fast.forward(flat, G)                 # layer by layer
     W_eff, b_eff = collapse(flat.params)
     one_layer = G @ W_eff + b_eff                            # one matrix, one bias
     max_diff = float(np.max(np.abs(deep_scores - one_layer)))
-    region_act = bent.predict(G).reshape(gx.shape)
-    region_lin = np.argmax(one_layer, axis=1).reshape(gx.shape)
+    region_act = bent.predict(G).reshape(shape)
+    region_lin = np.argmax(one_layer, axis=1).reshape(shape)
     return CollapseResult(
         dataset=dataset, depth=depth, activation=activation, X=X, y=y, xs=xs, ys=ys,
         region_act=region_act, region_lin=region_lin,
@@ -134,10 +113,36 @@ def compute(depth=2, activation="relu", dataset="moons", width=16, seed=0):
     )
 
 
+DEPTH_ZERO = Text(
+    "<b>linear: one matrix</b>. With no hidden layer both nets are the same single layer "
+    "X·W1 + b1: no activation is applied, the boundary is a line (accuracy {acc:.2f}). Add "
+    "hidden layers to see the difference.",
+    "<b>선형: 행렬 하나</b>. 은닉층이 없으면 두 신경망은 같은 층 하나 X·W1 + b1입니다. 활성함수가 "
+    "쓰이지 않으므로 경계는 직선입니다 (정확도 {acc:.2f}). 은닉층을 더해 차이를 보세요.",
+)
+READOUT = Text(
+    "<b>linear: one matrix</b>. Without activations the {L}-layer net is X·({prod}) + b_eff, a "
+    "single 2×2 matrix W_eff and bias; it matches the layer-by-layer output to "
+    "<b>{diff:.1e}</b>, and its boundary is a line (accuracy {acc_lin:.2f}). With "
+    "<b>{act}</b> between the layers the boundary bends (accuracy <b>{acc_act:.2f}</b>){note}.",
+    "<b>선형: 행렬 하나</b>. 활성함수가 없으면 {L}층 신경망은 X·({prod}) + b_eff, 곧 2×2 행렬 "
+    "W_eff 하나와 절편입니다. 층별로 계산한 출력과 <b>{diff:.1e}</b>까지 일치하고, 경계는 "
+    "직선입니다 (정확도 {acc_lin:.2f}). 층 사이에 <b>{act}</b>를 넣으면 경계가 휩니다 "
+    "(정확도 <b>{acc_act:.2f}</b>){note}.",
+)
+POOR_FIT = Text(
+    " (this plain gradient-descent run fits poorly; lesson 06 shows why deep sigmoid/tanh nets "
+    "can learn slowly: their gradients vanish)",
+    " (이 경사하강법 학습은 잘 맞추지 못했습니다. 깊은 sigmoid/tanh 신경망이 느리게 배우는 까닭, "
+    "곧 그레디언트 소실은 6강에서 다룹니다)",
+)
+
+
 class CollapseExplorer(Explorer):
     """Left: decision regions with the activation. Right: the same net without it."""
 
     figsize = (9.0, 4.0)
+    compute = staticmethod(compute)
 
     def defaults(self):
         return {"depth": 2, "activation": "relu", "dataset": "moons"}
@@ -155,10 +160,8 @@ class CollapseExplorer(Explorer):
                                         style=style),
         }
 
-    def _build(self, fig):
+    def build(self, fig):
         from matplotlib.colors import ListedColormap
-
-        from ..plots import CLASS_COLORS
 
         self.ax_act, self.ax_lin = fig.subplots(1, 2)
         fig.subplots_adjust(left=0.05, right=0.98, bottom=0.08, top=0.86, wspace=0.12)
@@ -175,10 +178,7 @@ class CollapseExplorer(Explorer):
             self.images.append(im)
             self.scatters.append(sc)
 
-    def _update(self):
-        v = self.values
-        r = compute(v["depth"], v["activation"], v["dataset"])
-        self.result = r
+    def draw(self, r):
         extent = (r.xs[0], r.xs[-1], r.ys[0], r.ys[-1])
         for ax, im, sc, region in zip((self.ax_act, self.ax_lin), self.images, self.scatters,
                                       (r.region_act, r.region_lin)):
@@ -193,19 +193,12 @@ class CollapseExplorer(Explorer):
                               fontsize=10)
         self.ax_lin.set_title(f"{L} layers, no activation: accuracy {r.accuracy_lin:.2f}\n"
                               "= one 2x2 matrix: a straight boundary", fontsize=10)
-        prod = " ".join(f"W{l}" for l in range(1, L + 1))
         if r.depth == 0:
-            return ("<b>linear: one matrix</b>. With no hidden layer both nets are the same "
-                    "single layer X·W1 + b1: no activation is applied, the boundary is a line "
-                    f"(accuracy {r.accuracy_lin:.2f}). Add hidden layers to see the difference.")
-        note = ("" if r.accuracy_act >= 0.9 else
-                " (this plain gradient-descent run fits poorly; lesson 06 shows why deep "
-                "sigmoid/tanh nets can learn slowly: their gradients vanish)")
-        return (f"<b>linear: one matrix</b>. Without activations the {L}-layer net is "
-                f"X·({prod}) + b_eff, a single 2×2 matrix W_eff and bias; it matches the "
-                f"layer-by-layer output to <b>{r.max_diff:.1e}</b>, and its boundary is a line "
-                f"(accuracy {r.accuracy_lin:.2f}). With <b>{r.activation}</b> between the layers "
-                f"the boundary bends (accuracy <b>{r.accuracy_act:.2f}</b>){note}.")
+            return html(DEPTH_ZERO, acc=r.accuracy_lin)
+        prod = " ".join(f"W{l}" for l in range(1, L + 1))
+        return html(READOUT, L=L, prod=prod, diff=r.max_diff, acc_lin=r.accuracy_lin,
+                    act=r.activation, acc_act=r.accuracy_act,
+                    note="" if r.accuracy_act >= 0.9 else POOR_FIT)
 
 
 def show(**values):

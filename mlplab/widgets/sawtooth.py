@@ -9,147 +9,38 @@ t∘t∘…∘t, gives a sawtooth with 2^k linear pieces, computed by a network 
 hidden layers of 2 ReLUs each (2k units). A network with a single hidden layer
 adds one kink per unit, so it needs 2^k units for the same function.
 
-Everything here is exact in floating point: the weights are small powers of
-two and the grid is dyadic (x = i / 2^m), so the sawtooth's kinks at j / 2^k
-land exactly on grid points and the numerical piece count is exact.
+The constructions live in ``mlplab.constructions``. Everything is exact in
+floating point: the weights are small powers of two and the grid is dyadic
+(x = i / 2^m), so the sawtooth's kinks at j / 2^k land exactly on grid points
+and the numerical piece count is exact.
 """
 
 from __future__ import annotations
 
-import numbers
 from dataclasses import dataclass
 
 import numpy as np
 from matplotlib.ticker import NullLocator
 
-from ..mlp import MLP, count_params
-from ..validation import as_array
-from ._base import Explorer
+# deep_sawtooth_params, piecewise_linear_params, shallow_sawtooth_mlp and tent are
+# imported by the lessons from here; their home is mlplab.constructions
+from ..constructions import (  # noqa: F401
+    K_MAX,
+    count_linear_pieces,
+    deep_sawtooth_mlp,
+    deep_sawtooth_params,
+    dyadic_grid,
+    piecewise_linear_params,
+    sawtooth_composed,
+    shallow_sawtooth_mlp,
+    tent,
+)
+from ..i18n import Text
+from ..mlp import count_params
+from ..validation import check_int
+from ._base import Explorer, html
 
-__all__ = [
-    "tent",
-    "sawtooth_composed",
-    "deep_sawtooth_params",
-    "deep_sawtooth_mlp",
-    "piecewise_linear_params",
-    "shallow_sawtooth_mlp",
-    "dyadic_grid",
-    "count_linear_pieces",
-    "SawtoothResult",
-    "compute",
-    "SawtoothExplorer",
-    "show",
-]
-
-K_MAX = 10
-
-
-def _check_k(k, k_max=K_MAX):
-    if isinstance(k, bool) or not isinstance(k, numbers.Integral):
-        raise TypeError(f"k (the number of compositions) must be an int, got {type(k).__name__} {k!r}.")
-    if not 1 <= k <= k_max:
-        raise ValueError(f"k must be between 1 and {k_max}, got {k}. Try k=3.")
-    return int(k)
-
-
-def tent(x):
-    """The tent map t(x) = 2·relu(x) − 4·relu(x − ½); on [0, 1] it rises to 1 at ½ and falls back."""
-    x = as_array(x, "x")
-    return 2 * np.maximum(x, 0) - 4 * np.maximum(x - 0.5, 0)
-
-
-def sawtooth_composed(x, k):
-    """t composed k times, t(t(…t(x))), by plain function composition."""
-    k = _check_k(k)
-    y = as_array(x, "x")
-    for _ in range(k):
-        y = tent(y)
-    return y
-
-
-def deep_sawtooth_params(k):
-    """Weights of a k-hidden-layer ReLU net, each layer 2 units, that computes t^k on [0, 1].
-
-    Layer 1 forms (x, x − ½); each later layer forms (t, t − ½) from the previous
-    layer's two ReLUs h as t = 2h₁ − 4h₂; the output layer returns 2h₁ − 4h₂.
-
-    Returns
-    -------
-    params : list of k + 1 pairs (W, b); sizes [1, 2, 2, …, 2, 1]
-    """
-    k = _check_k(k)
-    shift = np.array([0.0, -0.5])
-    first = (np.array([[1.0, 1.0]]), shift.copy())
-    middle = (np.array([[2.0, 2.0], [-4.0, -4.0]]), shift.copy())
-    last = (np.array([[2.0], [-4.0]]), np.array([0.0]))
-    return [first] + [tuple(a.copy() for a in middle) for _ in range(k - 1)] + [last]
-
-
-def deep_sawtooth_mlp(k):
-    """An ``MLP`` (relu, identity output) holding ``deep_sawtooth_params(k)``."""
-    return MLP.from_params(deep_sawtooth_params(k), activation="relu", output="identity")
-
-
-def piecewise_linear_params(knots, values):
-    """One-hidden-layer ReLU net equal to the linear interpolant of (knots, values).
-
-    On [knots[0], knots[-1]]:  f(x) = v₀ + Σ_j c_j · relu(x − knot_j), one unit per
-    piece, where c₀ is the first slope and c_j (j ≥ 1) the change of slope at knot j.
-
-    Parameters
-    ----------
-    knots : (p + 1,) strictly increasing; values : (p + 1,)
-
-    Returns
-    -------
-    params : [(W1 (1, p), b1 (p,)), (W2 (p, 1), b2 (1,))]
-    """
-    knots = as_array(knots, "knots", ndim=1)
-    values = as_array(values, "values", ndim=1)
-    if knots.shape != values.shape or knots.size < 2:
-        raise ValueError(
-            f"knots and values must be 1-D of the same length ≥ 2, got {knots.shape} and "
-            f"{values.shape}."
-        )
-    if np.any(np.diff(knots) <= 0):
-        raise ValueError("knots must be strictly increasing; sort them first.")
-    slopes = np.diff(values) / np.diff(knots)
-    c = np.diff(slopes, prepend=0.0)  # c₀ = first slope, then the slope changes
-    W1, b1 = np.ones((1, slopes.size)), -knots[:-1]
-    return [(W1, b1), (c[:, None], np.array([values[0]]))]
-
-
-def shallow_sawtooth_mlp(k):
-    """One hidden layer with 2^k ReLUs that computes the same sawtooth t^k on [0, 1]."""
-    k = _check_k(k)
-    knots = np.arange(2**k + 1) / 2**k
-    values = (np.arange(2**k + 1) % 2).astype(float)  # 0, 1, 0, 1, …
-    return MLP.from_params(piecewise_linear_params(knots, values), activation="relu",
-                           output="identity")
-
-
-def dyadic_grid(m):
-    """The 2^m + 1 points i / 2^m on [0, 1], exact in floating point."""
-    return np.arange(2**m + 1, dtype=np.float64) / 2**m
-
-
-def count_linear_pieces(x, y, rtol=1e-9):
-    """Count the linear pieces of a piecewise-linear function sampled at sorted x.
-
-    A piece ends where the slope between neighbouring samples changes by more
-    than ``rtol`` times the largest slope. Exact only if every kink lies on a
-    grid point (a kink strictly between two samples shows up as two slope
-    changes), hence the dyadic grid for the sawtooth.
-    """
-    x = as_array(x, "x", ndim=1)
-    y = as_array(y, "y", ndim=1)
-    if x.shape != y.shape or x.size < 2:
-        raise ValueError(f"x and y must be 1-D of the same length ≥ 2, got {x.shape} and {y.shape}.")
-    slopes = np.diff(y) / np.diff(x)
-    scale = max(np.max(np.abs(slopes)), 1e-300)
-    changes = np.abs(np.diff(slopes)) > rtol * scale
-    return int(np.count_nonzero(changes)) + 1
-
+__all__ = ["SawtoothResult", "compute", "SawtoothExplorer", "show"]
 
 @dataclass
 class SawtoothResult:
@@ -188,10 +79,8 @@ def compute(k=3, grid_power=None):
     -------
     SawtoothResult
     """
-    k = _check_k(k)
-    m = max(12, k + 2) if grid_power is None else int(grid_power)
-    if m < k:
-        raise ValueError(f"grid_power={m} is coarser than the kinks (need ≥ k={k}).")
+    k = check_int(k, "k", 1, K_MAX, example=3)
+    m = max(12, k + 2) if grid_power is None else check_int(grid_power, "grid_power", k, 24)
     x = dyadic_grid(m)
     y = deep_sawtooth_mlp(k).predict(x[:, None]).ravel()
     slopes = np.diff(y) / np.diff(x)
@@ -206,10 +95,21 @@ def compute(k=3, grid_power=None):
     )
 
 
+READOUT = Text(
+    "<b>k = {k}</b>: {pieces} linear pieces (counted on a grid of {n} dyadic intervals). Deep "
+    "net: {k} layers × 2 ReLUs = <b>{du} units</b> ({dp} parameters). One hidden layer needs "
+    "<b>{su} units</b> ({sp} parameters).",
+    "<b>k = {k}</b>: 선형 조각 {pieces}개 (이진 구간 {n}개로 나눈 격자에서 센 값). 깊은 신경망: "
+    "{k}층 × ReLU 2개 = <b>유닛 {du}개</b> (파라미터 {dp}개). 은닉층이 하나뿐이면 <b>유닛 {su}개</b>가 "
+    "필요합니다 (파라미터 {sp}개).",
+)
+
+
 class SawtoothExplorer(Explorer):
     """Depth k → the sawtooth t^k, its counted pieces, and units deep vs shallow."""
 
     figsize = (9.0, 3.4)
+    compute = staticmethod(compute)
 
     def defaults(self):
         return {"k": 3}
@@ -219,47 +119,42 @@ class SawtoothExplorer(Explorer):
 
         return {"k": widgets.IntSlider(min=1, max=8, description="depth k")}
 
-    def _build(self, fig):
+    def build(self, fig):
         self.ax_f, self.ax_u = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.5, 1]})
         fig.subplots_adjust(left=0.07, right=0.97, bottom=0.16, top=0.88, wspace=0.3)
-        (self.curve,) = self.ax_f.plot([], [], "C0-", lw=1.5)
-        (self.kink_dots,) = self.ax_f.plot([], [], "C3.", ms=4)
+        (self.curve,) = self.dynamic(self.ax_f.plot([], [], "C0-", lw=1.5))
+        (self.kink_dots,) = self.dynamic(self.ax_f.plot([], [], "C3.", ms=4))
         self.ax_f.set_xlim(0, 1)
         self.ax_f.set_ylim(-0.05, 1.1)
         self.ax_f.set_xlabel("x")
         self.ax_f.set_ylabel("t^k(x)")
-        ks = np.arange(1, 9)
+        self.title = self.dynamic(self.ax_f.set_title("", fontsize=10))
+        ks = np.arange(1, K_MAX + 1)
         self.ax_u.semilogy(ks, 2 * ks, "C0o-", ms=4, label="deep: 2k units")
         self.ax_u.semilogy(ks, 2.0**ks, "C1s-", ms=4, label="shallow: 2^k units")
-        (self.mark_deep,) = self.ax_u.plot([], [], "o", ms=11, mfc="none", mec="C0", mew=2)
-        (self.mark_shallow,) = self.ax_u.plot([], [], "s", ms=11, mfc="none", mec="C1", mew=2)
-        # plain tick labels (log-scale defaults are mathtext, slow to render on every update)
-        ticks = [2, 4, 8, 16, 32, 64, 128, 256]
+        (self.mark_deep,) = self.dynamic(self.ax_u.plot([], [], "o", ms=11, mfc="none", mec="C0",
+                                                        mew=2))
+        (self.mark_shallow,) = self.dynamic(self.ax_u.plot([], [], "s", ms=11, mfc="none",
+                                                           mec="C1", mew=2))
+        # plain tick labels (log-scale defaults are mathtext, slow to render)
+        ticks = [2**i for i in range(1, K_MAX + 1)]
         self.ax_u.set_yticks(ticks, labels=[str(t) for t in ticks])
         self.ax_u.yaxis.set_minor_locator(NullLocator())
         self.ax_u.set_xlabel("depth k")
         self.ax_u.set_ylabel("hidden ReLU units")
         self.ax_u.set_title("units needed for t^k", fontsize=10)
         self.ax_u.legend(loc="upper left", fontsize=8)
-        # redrawn on each update over a cached background (see Explorer, blitting)
-        self.animated = [self.curve, self.kink_dots, self.mark_deep, self.mark_shallow,
-                         self.ax_f.title]
 
-    def _update(self):
-        r = compute(self.values["k"])
+    def draw(self, r):
         # a piecewise-linear function is drawn exactly by its piece ends
         ends = np.r_[r.x[0], r.kinks, r.x[-1]]
         self.curve.set_data(ends, np.interp(ends, r.x, r.y))
         self.kink_dots.set_data(r.kinks, np.interp(r.kinks, r.x, r.y))
         self.mark_deep.set_data([r.k], [r.deep_units])
         self.mark_shallow.set_data([r.k], [r.shallow_units])
-        self.ax_f.set_title(f"t composed {r.k} times: {r.pieces} linear pieces", fontsize=10)
-        return (
-            f"<b>k = {r.k}</b>: {r.pieces} linear pieces (counted on a grid of "
-            f"{r.x.size - 1} dyadic intervals). Deep net: {r.k} layers × 2 ReLUs = "
-            f"<b>{r.deep_units} units</b> ({r.deep_params} parameters). One hidden layer "
-            f"needs <b>{r.shallow_units} units</b> ({r.shallow_params} parameters)."
-        )
+        self.title.set_text(f"t composed {r.k} times: {r.pieces} linear pieces")
+        return html(READOUT, k=r.k, pieces=r.pieces, n=r.x.size - 1, du=r.deep_units,
+                    dp=r.deep_params, su=r.shallow_units, sp=r.shallow_params)
 
 
 def show(**values):

@@ -8,7 +8,10 @@ matrix (digits).
 
 Training shows its progress (an ``IntProgress`` bar and, for runs longer than a
 moment, a live loss curve) and can be interrupted with the kernel's stop button:
-the explorer then shows what was trained so far and stays usable.
+the explorer then shows what was trained so far and stays usable. A run whose
+steps were too large is named in the readout: an overflowing loss, or training
+accuracy no better than guessing with the loss no lower than at the start or
+most hidden ReLUs dead (off for every training input).
 """
 
 from __future__ import annotations
@@ -18,12 +21,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..activations import ACTIVATIONS
 from ..data import DATASETS, load_digits_split, make_dataset, train_test_split
+from ..i18n import Text
 from ..mlp import MLP
 from ..optim import History, sgd
 from ..plots import CLASS_COLORS, decision_grid
-from ..validation import check_positive
-from ._base import Explorer
+from ..validation import check_choice, check_int, check_labels, check_number, check_seed, check_size
+from ._base import Explorer, html
+from ._limits import log_decades
 
 __all__ = ["TrainResult", "load", "compute", "confusion_matrix", "TrainingExplorer", "show",
            "DATASET_NAMES"]
@@ -32,28 +38,49 @@ DATASET_NAMES = tuple(sorted(DATASETS)) + ("digits",)
 _CACHE = {}
 
 
-def load(dataset, n=400, noise=0.15, seed=0):
-    """Train/test split of a 2-D set (``make_dataset``) or of the digits.
-
-    Returns X_train, X_test, y_train, y_test (cached: the same call returns the same arrays).
-    """
-    if dataset not in DATASET_NAMES:
-        raise ValueError(f"unknown dataset {dataset!r}; choose one of: {', '.join(DATASET_NAMES)}")
-    key = (dataset, n, noise, seed)
-    if key not in _CACHE:
+def _cached(dataset):
+    """The train/test split of ``dataset`` (defaults of ``load``), computed once, read-only."""
+    dataset = check_choice(dataset, "dataset", DATASET_NAMES)
+    if dataset not in _CACHE:
         if dataset == "digits":
-            _CACHE[key] = load_digits_split(seed=seed)
+            parts = load_digits_split(seed=0)
         else:
-            X, y = make_dataset(dataset, n=n, noise=noise, seed=seed)
-            _CACHE[key] = train_test_split(X, y, test_size=0.25, seed=seed)
-    return _CACHE[key]
+            X, y = make_dataset(dataset, n=400, noise=0.15, seed=0)
+            parts = train_test_split(X, y, test_size=0.25, seed=0)
+        for part in parts:
+            part.flags.writeable = False  # shared by every run: nobody may edit it in place
+        _CACHE[dataset] = parts
+    return _CACHE[dataset]
+
+
+def load(dataset):
+    """Train/test split of a 2-D set (``make_dataset``: 400 points, noise 0.15, seed 0)
+    or of the digits, as used by the explorer.
+
+    Returns X_train, X_test, y_train, y_test: fresh copies, yours to change.
+    """
+    return tuple(part.copy() for part in _cached(dataset))
 
 
 def confusion_matrix(y_true, y_pred, k):
     """C[i, j] = number of samples of class i predicted as class j; (k, k) ints."""
+    k = check_int(k, "k", 1, 1000, example=10)
+    y_true, y_pred = check_labels(y_true, k, "y_true"), check_labels(y_pred, k, "y_pred")
+    if y_true.shape != y_pred.shape:
+        raise ValueError(f"y_true has {y_true.size} labels but y_pred has {y_pred.size}; "
+                         "expected one prediction per label.")
     C = np.zeros((k, k), dtype=np.int64)
-    np.add.at(C, (np.asarray(y_true), np.asarray(y_pred)), 1)
+    np.add.at(C, (y_true, y_pred), 1)
     return C
+
+
+def _dead_units(model, X):
+    """How many first-layer units are off (output 0) for every row of X (ReLU family)."""
+    if model.activation != "relu" or len(model.params) < 2:
+        return 0
+    W, b = model.params[0]
+    with np.errstate(over="ignore", invalid="ignore"):
+        return int(np.sum(np.all(X @ W + b <= 0, axis=0)))
 
 
 @dataclass
@@ -67,6 +94,12 @@ class TrainResult:
     epochs_done : finished epochs; interrupted : True if stopped by KeyboardInterrupt
     grid : (xs, ys, labels (r, r)) decision regions, 2-D sets only
     confusion : (k, k) test confusion matrix, digits only
+    initial_loss : training loss before the first step
+    dead_units : hidden ReLUs that are off for every training input
+    status : "ok", "diverged" (the loss overflowed), "stuck" (accuracy at chance and the
+             loss no lower than at the start, or most ReLUs dead: steps too large) or
+             "slow" (accuracy at chance, but the loss is falling)
+    (X_train ... y_test are the explorer's shared, read-only data; ``load`` gives copies)
     """
 
     dataset: str
@@ -84,6 +117,11 @@ class TrainResult:
     seconds: float
     grid: tuple | None
     confusion: np.ndarray | None
+    initial_loss: float
+    dead_units: int
+    status: str
+    lr: float
+    batch_size: int
 
 
 def compute(dataset="moons", lr=0.3, batch_size=32, hidden=32, epochs=50, seed=0,
@@ -93,8 +131,9 @@ def compute(dataset="moons", lr=0.3, batch_size=32, hidden=32, epochs=50, seed=0
     Parameters
     ----------
     dataset : one of ``DATASET_NAMES`` (2-D sets: 400 points, noise 0.15; or "digits")
-    lr : float > 0; batch_size : int > 0; hidden : int > 0 units; epochs : int > 0
-    seed : int, for the initial weights and the shuffling
+    lr : float in (0, 1000]; batch_size : int from 1; hidden : units, 1 to 1,024;
+    epochs : 1 to 10,000 (epochs × samples × hidden at most 2·10⁸)
+    seed : int ≥ 0, for the initial weights and the shuffling
     activation : hidden activation name
     callback : optional callable(epoch, history) after each epoch (progress display)
     interruptible : if True, a KeyboardInterrupt stops training and the partial
@@ -105,13 +144,20 @@ def compute(dataset="moons", lr=0.3, batch_size=32, hidden=32, epochs=50, seed=0
     -------
     TrainResult
     """
-    lr = check_positive(lr, "lr")
-    batch_size = check_positive(batch_size, "batch_size", integer=True)
-    hidden = check_positive(hidden, "hidden", integer=True)
-    epochs = check_positive(epochs, "epochs", integer=True)
-    Xtr, Xte, ytr, yte = load(dataset)
+    Xtr, Xte, ytr, yte = _cached(dataset)
+    lr = check_number(lr, "lr", 0.0, 1e3, lo_open=True, example=0.3)
+    batch_size = check_int(batch_size, "batch_size", 1, 100_000, example=32)
+    hidden = check_int(hidden, "hidden", 1, 1024, example=32)
+    epochs = check_int(epochs, "epochs", 1, 10_000, example=50)
+    seed = check_seed(seed)
+    activation = check_choice(activation, "activation", ACTIVATIONS)
+    check_size(epochs * Xtr.shape[0] * hidden, f"{epochs} epochs of {Xtr.shape[0]} samples "
+               f"through {hidden} hidden units (it would take minutes)", limit=2 * 10**8)
+    if callback is not None and not callable(callback):
+        raise TypeError(f"callback must be a function (or None), got {type(callback).__name__}.")
     k = int(max(ytr.max(), yte.max())) + 1
     model = MLP([Xtr.shape[1], hidden, k], activation=activation, seed=seed)
+    initial_loss = model.loss(Xtr, ytr)
     seen = {"history": History()}
 
     def on_epoch(epoch, hist):
@@ -141,23 +187,86 @@ def compute(dataset="moons", lr=0.3, batch_size=32, hidden=32, epochs=50, seed=0
         confusion = confusion_matrix(yte, pred_test, k)
     elif finite:
         grid = decision_grid(model.predict, np.vstack([Xtr, Xte]), resolution=resolution)
+    dead = _dead_units(model, Xtr) if finite else 0
+    last_loss = hist.epoch_loss[-1] if hist.epoch_loss else initial_loss
+    if hist.diverged or not finite or not np.isfinite(last_loss):
+        status = "diverged"
+    elif train_acc <= 1.5 / k and (last_loss >= initial_loss or dead >= 0.75 * hidden):
+        status = "stuck"
+    elif train_acc <= 1.5 / k:
+        status = "slow"
+    else:
+        status = "ok"
     return TrainResult(
         dataset=dataset, history=hist, model=model, X_train=Xtr, y_train=ytr, X_test=Xte,
         y_test=yte, train_accuracy=train_acc, test_accuracy=test_acc,
         epochs_done=len(hist.epoch_loss), steps_per_epoch=-(-Xtr.shape[0] // batch_size),
         interrupted=interrupted, seconds=seconds, grid=grid, confusion=confusion,
+        initial_loss=float(initial_loss), dead_units=dead, status=status, lr=lr,
+        batch_size=batch_size,
     )
+
+
+READOUT = Text(
+    "{dataset}: {arch} net, {done} epochs × {spe} steps (batch {b}, lr {lr:.3g}) in {sec:.2f} s: "
+    "train loss {loss:.4f}, train accuracy <b>{train:.1%}</b>, test accuracy <b>{test:.1%}</b>."
+    "{note}{status}",
+    "{dataset}: {arch} 신경망, {done} 에포크 × {spe}스텝 (배치 {b}, lr {lr:.3g}), {sec:.2f}초: "
+    "훈련 손실 {loss:.4f}, 훈련 정확도 <b>{train:.1%}</b>, 테스트 정확도 <b>{test:.1%}</b>."
+    "{note}{status}",
+)
+INTERRUPTED = Text(" <b>Interrupted</b> after {done} of {epochs} epochs.",
+                   " {epochs} 에포크 중 {done} 에포크에서 <b>중단됨</b>.")
+OVERFLOW = Text(
+    "<b style='color:#c00'>Diverged</b>: the loss overflowed (learning rate {lr:.3g} is too "
+    "large for batch size {b}). Lower the learning rate.{status}",
+    "<b style='color:#c00'>발산</b>: 손실이 넘쳤습니다 (배치 크기 {b}에 비해 학습률 {lr:.3g}이 "
+    "너무 큽니다). 학습률을 낮추세요.{status}",
+)
+STUCK = Text(
+    " <b style='color:#c00'>Diverged</b>: the steps were too large and training got stuck: "
+    "training accuracy {train:.1%} is no better than guessing among {k} classes{dead}. Lower the "
+    "learning rate (try {lr:.3g}) or use a larger batch.",
+    " <b style='color:#c00'>발산</b>: 스텝이 너무 커서 학습이 멈춰 버렸습니다. 훈련 정확도 "
+    "{train:.1%}는 {k}개 클래스 중 하나를 무작위로 고르는 것보다 낫지 않습니다{dead}. 학습률을 낮추거나 "
+    "(예: {lr:.3g}) 배치를 키우세요.",
+)
+DEAD = Text(" ({d} of {h} hidden ReLUs are off for every training input: dead, so no gradient "
+            "reaches them)",
+            " (은닉 ReLU {h}개 중 {d}개가 모든 훈련 입력에서 꺼져 있습니다. 죽은 뉴런이라 "
+            "그레디언트가 닿지 않습니다)")
+SLOW = Text(" Training accuracy is still no better than guessing: raise the learning rate or "
+            "train for more epochs.",
+            " 훈련 정확도가 아직 무작위로 고르는 것보다 낫지 않습니다. 학습률을 높이거나 에포크를 "
+            "늘리세요.")
+TRAINING = "training... epoch {epoch}/{epochs}"
 
 
 class TrainingExplorer(Explorer):
     """lr, batch size, width, epochs → loss and accuracy curves, regions or confusion matrix."""
 
     figsize = (10.0, 3.6)
+    # the right panel switches between decision regions and a confusion matrix (ticks,
+    # labels, aspect) with the data set
+    background_depends_on = ("dataset",)
 
     def __init__(self, **values):
         self._progress = None
         self._button = None
         super().__init__(**values)
+
+    def compute(self, dataset, lr, batch_size, hidden, epochs, seed):
+        """Train (with a progress bar and a live loss curve when displayed); Ctrl-C keeps
+        what was trained so far."""
+        _cached(dataset)  # the progress bar needs valid sizes: check them first
+        batch_size = check_int(batch_size, "batch_size", 1, 100_000, example=32)
+        epochs = check_int(epochs, "epochs", 1, 10_000, example=50)
+        try:
+            return compute(dataset, lr, batch_size, hidden, epochs, seed=seed,
+                           callback=self._progress_callback(dataset, batch_size, epochs),
+                           interruptible=True)
+        finally:  # whatever happens (an error, Ctrl-C), leave the controls usable
+            self._training_done()
 
     def defaults(self):
         return {"dataset": "moons", "lr": 0.3, "batch_size": 32, "hidden": 32, "epochs": 50,
@@ -167,23 +276,40 @@ class TrainingExplorer(Explorer):
         import ipywidgets as widgets
 
         style = {"description_width": "initial"}
-        v = self.values
-        batch_sizes = sorted({1, 4, 8, 16, 32, 64, 128, 256, 2048, int(v["batch_size"])})
         return {
             "dataset": widgets.Dropdown(options=list(DATASET_NAMES), description="data"),
             "lr": widgets.FloatLogSlider(min=-3, max=1, base=10, step=0.1, description="learning rate",
                                          style=style, continuous_update=False),
-            "batch_size": widgets.Dropdown(options=batch_sizes, description="batch size",
-                                           style=style),
-            "hidden": widgets.IntSlider(min=1, max=max(128, int(v["hidden"])), description="hidden units",
-                                        style=style, continuous_update=False),
-            "epochs": widgets.IntSlider(min=1, max=max(200, int(v["epochs"])), description="epochs",
+            "batch_size": widgets.Dropdown(options=[1, 4, 8, 16, 32, 64, 128, 256, 2048],
+                                           description="batch size", style=style),
+            "hidden": widgets.IntSlider(min=1, max=128, description="hidden units", style=style,
+                                        continuous_update=False),
+            "epochs": widgets.IntSlider(min=1, max=200, description="epochs",
                                         continuous_update=False),
         }
 
+    def extra_widgets(self):
+        """A Train button (a new random start: seed + 1) and the progress bar."""
+        import ipywidgets as widgets
+
+        self._button = widgets.Button(description="Train (new seed)", icon="play",
+                                      button_style="primary")
+        self._button.on_click(lambda _: self._new_seed())
+        self._progress = widgets.IntProgress(value=self.values["epochs"], min=0,
+                                             max=self.values["epochs"], description="epochs",
+                                             bar_style="success")
+        return [self._button, self._progress]
+
+    def _new_seed(self):
+        try:
+            self.set(seed=self.values["seed"] + 1)
+        except (ValueError, TypeError):
+            pass  # shown in the readout by set
+
     # ------------------------------------------------------------------ figure
-    def _build(self, fig):
+    def build(self, fig):
         from matplotlib.colors import ListedColormap
+        from matplotlib.ticker import NullFormatter
 
         gs = fig.add_gridspec(1, 3, width_ratios=[1.2, 1.0, 1.0])
         fig.subplots_adjust(left=0.06, right=0.98, bottom=0.15, top=0.88, wspace=0.3)
@@ -195,8 +321,6 @@ class TrainingExplorer(Explorer):
         (self.epoch_line,) = self.ax_loss.plot([], [], "C1o-", ms=2.5, lw=1.5,
                                                label="train loss (epoch)")
         self.ax_loss.set_yscale("log")
-        from matplotlib.ticker import NullFormatter
-
         self.ax_loss.yaxis.set_minor_formatter(NullFormatter())  # fewer labels: a faster redraw
         self.ax_loss.set_xlabel("epoch")
         self.ax_loss.set_title("loss (cross-entropy)", fontsize=10)
@@ -229,11 +353,8 @@ class TrainingExplorer(Explorer):
         self.epoch_line.set_data(e, hist.epoch_loss)
         self.acc_train.set_data(e[: len(hist.epoch_accuracy)], hist.epoch_accuracy)
         self.acc_test.set_data(e[: len(hist.val_accuracy)], hist.val_accuracy)
-        finite = steps[np.isfinite(steps) & (steps > 0)]
-        xmax = max(1.0, t[-1] if t.size else 1.0)
-        self.ax_loss.set_xlim(0, xmax)
-        if finite.size:
-            self.ax_loss.set_ylim(max(finite.min() / 1.5, 1e-4), finite.max() * 1.5)
+        self.ax_loss.set_xlim(0, max(1.0, t[-1] if t.size else 1.0))
+        self.ax_loss.set_ylim(*log_decades(np.minimum(steps, 1e100), margin=1.5, floor=1e-4))
         self.ax_acc.set_xlim(0.5, max(1.5, e[-1] if e.size else 1.5))
         accs = np.r_[hist.epoch_accuracy, hist.val_accuracy]
         accs = accs[np.isfinite(accs)]
@@ -283,73 +404,59 @@ class TrainingExplorer(Explorer):
             self.ax_reg.set_ylabel("")
             self.ax_reg.set_title(f"decision regions (test acc. {r.test_accuracy:.1%})", fontsize=10)
 
-    # ------------------------------------------------------------------ update
-    def _update(self):
-        v = self.values
+    # ------------------------------------------------------------------ training
+    def _progress_callback(self, dataset, batch_size, epochs):
+        """Per epoch: move the progress bar; on long runs redraw the loss curve live."""
         bar = self._progress
-        state = {"last_draw": time.perf_counter()}
-        steps_per_epoch = -(-load(v["dataset"])[0].shape[0] // v["batch_size"])
-
-        def progress(epoch, hist):
-            if bar is not None:
-                bar.value = epoch + 1
-                now = time.perf_counter()
-                if now - state["last_draw"] > 0.4:  # a live loss curve on long runs
-                    self._draw_curves(hist, steps_per_epoch)
-                    self.live_text.set_text(f"training... epoch {epoch + 1}/{v['epochs']}")
-                    self.image.value = self.png()
-                    state["last_draw"] = time.perf_counter()
-
-        if bar is not None:
-            bar.max, bar.value = v["epochs"], 0
-            bar.bar_style = "info"
+        if bar is None:
+            return None
+        bar.max, bar.value, bar.bar_style = epochs, 0, "info"
         if self._button is not None:
             self._button.disabled = True
-        try:
-            r = compute(v["dataset"], v["lr"], v["batch_size"], v["hidden"], v["epochs"],
-                        seed=v["seed"], callback=progress, interruptible=True)
-        finally:  # whatever happens, leave the controls usable
-            if self._button is not None:
-                self._button.disabled = False
-            if bar is not None:
-                bar.bar_style = "success"
-        self.result = r
+        steps_per_epoch = -(-_cached(dataset)[0].shape[0] // batch_size)
+        state = {"last_draw": time.perf_counter()}
+
+        def progress(epoch, hist):
+            bar.value = epoch + 1
+            if epoch + 1 == epochs:
+                self._training_done()
+            now = time.perf_counter()
+            if now - state["last_draw"] > 0.4:  # a live loss curve on long runs
+                self._draw_curves(hist, steps_per_epoch)
+                self.live_text.set_text(TRAINING.format(epoch=epoch + 1, epochs=epochs))
+                self.image.value = self.png()
+                state["last_draw"] = time.perf_counter()
+
+        return progress
+
+    def _training_done(self):
+        button, bar = getattr(self, "_button", None), getattr(self, "_progress", None)
+        if button is not None:
+            button.disabled = False
+        if bar is not None:
+            bar.bar_style = "success"
+
+    def draw(self, r):
         self.live_text.set_text("")
         self._draw_curves(r.history, r.steps_per_epoch)
         self._draw_right(r)
         h = r.history
-        status = ""
-        if r.interrupted:
-            status = f" <b>Interrupted</b> after {r.epochs_done} of {v['epochs']} epochs."
-        if h.diverged or not np.isfinite(r.test_accuracy):
-            return (f"<b>Diverged</b>: the loss overflowed (learning rate {v['lr']:.3g} is too large "
-                    f"for batch size {v['batch_size']}). Lower the learning rate.{status}")
+        status = html(INTERRUPTED, done=r.epochs_done, epochs=self.values["epochs"]) \
+            if r.interrupted else ""
+        if r.status == "diverged":
+            return html(OVERFLOW, lr=r.lr, b=r.batch_size, status=status)
+        k = r.model.sizes[-1]
+        note = ""
+        if r.status == "stuck":
+            dead = html(DEAD, d=r.dead_units, h=r.model.sizes[1]) if r.dead_units else ""
+            note = html(STUCK, train=r.train_accuracy, k=k, dead=dead, lr=r.lr / 10)
+        elif r.status == "slow":
+            note = html(SLOW)
         last_loss = h.epoch_loss[-1] if h.epoch_loss else float("nan")
-        return (
-            f"{r.dataset}: {r.model.sizes[0]}-{v['hidden']}-{r.model.sizes[-1]} net, "
-            f"{r.epochs_done} epochs × {r.steps_per_epoch} steps (batch {v['batch_size']}, "
-            f"lr {v['lr']:.3g}) in {r.seconds:.2f} s: train loss {last_loss:.4f}, "
-            f"train accuracy <b>{r.train_accuracy:.1%}</b>, test accuracy "
-            f"<b>{r.test_accuracy:.1%}</b>.{status}"
-        )
-
-    # ------------------------------------------------------------------ UI
-    def widget(self):
-        """Controls (retrain on release), a Train button (new random start), progress, figure."""
-        if self._widget is None:
-            import ipywidgets as widgets
-
-            box = super().widget()
-            self._button = widgets.Button(description="Train (new seed)", icon="play",
-                                          button_style="primary")
-            self._button.on_click(lambda _: self.set(seed=self.values["seed"] + 1))
-            self._progress = widgets.IntProgress(value=self.values["epochs"], min=0,
-                                                 max=self.values["epochs"], description="epochs",
-                                                 bar_style="success")
-            box.children = (box.children[0],
-                            widgets.HBox([self._button, self._progress]),
-                            *box.children[1:])
-        return self._widget
+        return html(READOUT, dataset=r.dataset, arch="-".join(map(str, r.model.sizes)),
+                    done=r.epochs_done, spe=r.steps_per_epoch, b=r.batch_size, lr=r.lr,
+                    sec=r.seconds, loss=last_loss, train=r.train_accuracy, test=r.test_accuracy,
+                    note=note, status=status)
 
 
 def show(**values):

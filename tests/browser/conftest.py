@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -84,11 +85,17 @@ def browser(chromium_path):
 
 @pytest.fixture(scope="session")
 def shots_dir():
+    """Where screenshots go: MLPLAB_BROWSER_SHOTS (always saved), else a temporary folder
+    that is removed at the end unless a failure saved screenshots there."""
     explicit = os.environ.get("MLPLAB_BROWSER_SHOTS")
     if explicit:
         Path(explicit).mkdir(parents=True, exist_ok=True)
-        return Path(explicit), True
-    return Path(tempfile.mkdtemp(prefix="mlplab-browser-shots-")), False
+        yield Path(explicit), True
+        return
+    folder = Path(tempfile.mkdtemp(prefix="mlplab-browser-shots-"))
+    yield folder, False
+    if not any(folder.rglob("*.png")):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _machine(browser):

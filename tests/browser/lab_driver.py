@@ -527,14 +527,14 @@ def _mlplab_timing(name, n):
             direction = -direction
         pos = pos + direction * step
         value = ctl.base ** pos if log else (int(round(pos)) if isinstance(ctl, w.IntSlider) else pos)
-        ex.values[key] = value
         t0 = time.perf_counter()
-        ex._update()
+        ex.set(**{key: value})
         t1 = time.perf_counter()
         ex.png()
         t2 = time.perf_counter()
         compute.append(1e3 * (t1 - t0))
         png.append(1e3 * (t2 - t1))
+    ex.close()
     print(json.dumps({"slider": key, "compute_ms": statistics.median(compute),
                       "png_ms": statistics.median(png)}))
 _mlplab_timing(%r, %d)
@@ -557,7 +557,7 @@ _EXECUTE_JS = """async (code) => {
 
 
 def kernel_timing(page, name, n=10):
-    """Median ms of one ``_update()`` (compute + artists) and one ``png()``, run in the
+    """Median ms of one ``set(...)`` (compute + artists) and one ``png()``, run in the
     notebook's own kernel on a fresh explorer (outputs go to this call, not the notebook)."""
     out = page.page.evaluate(_EXECUTE_JS, KERNEL_TIMING_CODE % (name, n))
     try:

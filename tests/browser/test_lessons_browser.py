@@ -25,25 +25,24 @@ from lab_driver import (
     summarize,
 )
 
+from mlplab.widgets import EXPLORERS
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 LESSONS_DIR = Path(os.environ.get("MLPLAB_BROWSER_LESSONS", ROOT / "lessons" / "en"))
 
-# lesson number -> explorers to drive (DESIGN §4); a lesson not written yet is skipped
-LESSONS = {
-    "01": ["gd_1d"],
-    "02": ["linreg_gd"],
-    "03": ["softmax_explorer"],
-    "04": ["activation_explorer"],
-    "08": ["bump_builder", "uat_neurons"],
-    "09": ["sawtooth"],
-}
-# explorers that only recompute a little: they should feel live (target median ≤ 120 ms);
-# the test itself only guards against gross regressions with a generous limit, because
-# this machine is shared and timings are noisy
+# the explorers driven with the keyboard (their lessons come from the course manifest); the
+# light ones only recompute a little and should feel live (target median ≤ 120 ms): the test
+# itself only guards against gross regressions with a generous limit, because this machine
+# is shared and timings are noisy
+DRIVEN = ("gd_1d", "linreg_gd", "softmax_explorer", "activation_explorer", "bump_builder",
+          "uat_neurons", "sawtooth")
 LIGHT = {"gd_1d", "linreg_gd", "softmax_explorer", "activation_explorer", "bump_builder",
          "sawtooth"}
+LESSONS = {}
+for _name in DRIVEN:
+    LESSONS.setdefault(EXPLORERS[_name].lesson.number, []).append(_name)
 TARGET_MS = 120
 LIGHT_LIMIT_MS = float(os.environ.get("MLPLAB_BROWSER_LIMIT_MS", 600))
 N_MOVES = 10  # timed moves per explorer, after one checked move
