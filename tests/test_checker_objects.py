@@ -20,8 +20,10 @@ from mlplab.exercises import (
     solution,
 )
 from mlplab.exercises._core import (
+    Batches,
     DtypeMistake,
     Exercise,
+    Layers,
     Mistake,
     MutationMistake,
     PropertyMistake,
@@ -63,8 +65,11 @@ def test_every_exercise_declares_an_output_kind():
     kinds = {name: type(ex.output).__name__ for name, ex in CATALOGUE.items()}
     assert kinds["dense_backward"] == "Parts"
     assert CATALOGUE["dense_backward"].output.names == ("dX", "dW", "db")
-    assert kinds["mlp_gradients"] == kinds["sgd_step"] == "Layers"
-    assert kinds["count_params"] == "Count" and kinds["minibatches"] == "Batches"
+    assert kinds["mlp_gradients"] == "Layers"
+    # the two exercises whose text asks for NumPy arrays use kinds that tell a list apart
+    assert kinds["sgd_step"] == "ArrayLayers" and isinstance(CATALOGUE["sgd_step"].output, Layers)
+    assert kinds["minibatches"] == "IndexBatches" and isinstance(CATALOGUE["minibatches"].output, Batches)
+    assert kinds["count_params"] == "Count"
     assert kinds["cross_entropy"] == kinds["accuracy"] == "Scalar"
     assert kinds["softmax"] == "Array"
 

@@ -102,7 +102,8 @@ def test_bump_solution_does_not_need_step():
 
 # ------------------------------------------------------------------ caller bugs
 def test_unknown_name_raises_value_error_listing_names():
-    with pytest.raises(ValueError, match="unknown exercise 'softmx'; choose one of: add, gd_step"):
+    listing = "unknown exercise 'softmx'; choose one of: add, centred_difference, gd_step"
+    with pytest.raises(ValueError, match=listing):
         check("softmx", lambda O: O)
     with pytest.raises(ValueError, match="sawtooth"):
         hint("nope")
@@ -153,7 +154,7 @@ def test_wrong_arity_is_an_error_showing_the_signature():
 def test_wrong_shape_says_expected_and_got():
     result = check("linear_forward", lambda X, W, b: (X @ W + b).ravel())
     assert result.status == "failed"
-    assert "wrong shape: expected your output of shape (1, 3), got shape (3,)" in result.message
+    assert "wrong shape: expected your output of shape (2, 2), got shape (4,)" in result.message
 
 
 def test_input_mutation_is_flagged_with_the_argument_name():
@@ -435,3 +436,137 @@ def test_students_own_wording_of_a_mistake_is_recognised(name, student, phrase):
     result = check(name, student)
     assert result.status == "failed", result
     assert phrase in result.message, result
+
+
+# ------------------------------------------- wrong answers that once passed (issue 14)
+def _empty_like_sigmoid(x):
+    out = np.empty_like(x)
+    out[...] = 1 / (1 + np.exp(-x))
+    return out
+
+
+def _sgd_as_lists(params, grads, lr):
+    return [((W - lr * dW).tolist(), (b - lr * db).tolist()) for (W, b), (dW, db) in zip(params, grads)]
+
+
+def _minibatches_as_lists(n, batch_size, rng):
+    order = rng.permutation(n)
+    return [list(order[i:i + batch_size]) for i in range(0, n, batch_size)]
+
+
+def _naive_step(x, position, steepness):
+    return 1 / (1 + np.exp(-steepness * (x - position)))
+
+
+def _naive_sigmoid_grad(x):
+    return np.exp(-x) / (1 + np.exp(-x)) ** 2
+
+
+def _one_hot_columns(y, k):
+    Y = np.zeros((len(y), k))
+    Y[:, y] = 1
+    return Y
+
+
+def _one_hot_one_based(y, k):
+    Y = np.zeros((len(y), k))
+    Y[np.arange(len(y)), y - 1] = 1
+    return Y
+
+
+def _softmax_mixed_axes(O):
+    E = np.exp(O - O.max(axis=1, keepdims=True))
+    return E / E.sum(axis=0, keepdims=True)
+
+
+def _sawtooth_closed_form(x, k):
+    for _ in range(k):
+        x = 1 - np.abs(2 * x - 1)
+    return x
+
+
+def _sawtooth_at_least_once(x, k):
+    x = 2 * np.maximum(x, 0) - 4 * np.maximum(x - 0.5, 0)
+    for _ in range(k - 1):
+        x = 2 * np.maximum(x, 0) - 4 * np.maximum(x - 0.5, 0)
+    return x
+
+
+@pytest.mark.parametrize("name, student, phrase", [
+    ("sigmoid_grad", _naive_sigmoid_grad, "nan for x ≤ −710"),
+    ("sigmoid", _empty_like_sigmoid, "np.empty_like"),
+    # the course's one dtype rule speaks for these two (mlplab.exercises._messages)
+    ("relu_grad", lambda x: x > 0, "dtype bool; array answers in this course are floating-point"),
+    ("relu_grad", lambda x: np.greater(x, 0), "dtype bool; array answers in this course are floating-point"),
+    ("count_params", lambda sizes: sum((a + 1.0) * b for a, b in zip(sizes[:-1], sizes[1:])),
+     "a count is a whole number"),
+    ("sgd_step", _sgd_as_lists, "Python lists"),
+    ("minibatches", _minibatches_as_lists, "Python lists"),
+    ("step", _naive_step, "steepness 2000"),
+    ("sawtooth", _sawtooth_closed_form, "only on [0, 1]"),
+    ("sawtooth", _sawtooth_at_least_once, "k = 0"),
+    ("softmax", _softmax_mixed_axes, "the sum is over the wrong axis"),
+    ("count_params", lambda sizes: sum((b + 1) * a for a, b in zip(sizes[:-1], sizes[1:])), "per *input*"),
+    ("one_hot", _one_hot_columns, "sets whole columns"),
+    ("one_hot", _one_hot_one_based, "one column to the left"),
+    ("relu_grad", lambda x: np.sign(x), "np.sign"),
+    ("tanh_grad", lambda x: 1 - np.tanh(x ** 2), "tanh of x²"),
+    ("linreg_gradient", lambda X, y, beta: -2 * X.T @ (y - X @ beta) / X.shape[1], "d = X.shape[1]"),
+    ("linear_forward", lambda X, W, b: (X @ W + b).T, "transposed"),
+])
+def test_wrong_answers_that_once_passed_are_named(name, student, phrase):
+    result = check(name, student)
+    assert result.status == "failed", result
+    assert phrase in result.message, result
+
+
+def test_the_hard_inputs_are_among_the_cases():
+    """The cases the honest-exercise mistakes rely on (issue 14) stay in the catalogue."""
+    def inputs(name):
+        return [c.args for c in CATALOGUE[name].cases(np.random.default_rng(0))]
+
+    assert any(np.min(args[0]) <= -710 for args in inputs("sigmoid_grad"))
+    assert any(np.asarray(args[0]).dtype.kind == "i" for args in inputs("sigmoid"))
+    assert any(args[2] >= 2000 and np.min(args[2] * (args[0] - args[1])) < -710 for args in inputs("step"))
+    assert any(args[1] == 0 for args in inputs("sawtooth"))
+    assert any(np.min(args[0]) < 0 and np.max(args[0]) > 1 for args in inputs("sawtooth"))
+
+
+# ------------------------------------------------------------ the four new exercises
+def test_new_exercises_by_hand():
+    assert reference("centred_difference")(lambda x: x ** 3, 1.0, 0.1) == pytest.approx(3.01)
+    X = np.column_stack([np.ones(4), np.arange(4.0), np.arange(4.0)])  # a repeated column: rank 2
+    y = np.array([1.0, 2.0, 2.0, 4.0])
+    beta = reference("pinv_solve")(X, y)
+    assert beta[1] == pytest.approx(beta[2])  # the smallest-norm solution splits the slope evenly
+    assert np.allclose(X.T @ (X @ beta - y), 0, atol=1e-10)  # normal equations hold: least squares
+    delta = reference("delta_back")(np.array([1.0, -2.0]), np.array([[1.0, 2.0], [3.0, 4.0]]),
+                                    np.array([1.5, -0.5]), mlplab.activations.relu_grad)
+    assert np.array_equal(delta, [-5.0, 0.0])  # Wᵀδ = (1 − 6, 2 − 8), h′ = (1, 0)
+    a, target = np.array([0.0, 2.0, -800.0]), np.array([0.0, 1.0, 1.0])
+    z = 1 / (1 + np.exp(-a[:2]))
+    assert np.allclose(reference("output_delta")(a, target)[:2], (z - target[:2]) * z * (1 - z))
+    assert reference("output_delta")(a, target)[2] == 0.0  # σ′ vanishes: the stall, not a nan
+
+
+def test_delta_back_is_the_row_form_of_dense_backward_transposed():
+    """The lecture's column form h′(a) ⊙ (Wᵀδ) equals mlplab's row form (δ Wᵀ) ⊙ h′(Z) with W = Wᵀ."""
+    rng = np.random.default_rng(5)
+    W_lecture, delta, a_prev = rng.normal(size=(3, 4)), rng.normal(size=3), rng.normal(size=4)
+    from mlplab.mlp import dense_backward
+
+    dX, _, _ = dense_backward(delta[None, :], a_prev[None, :], W_lecture.T)
+    column = reference("delta_back")(delta, W_lecture, a_prev, mlplab.activations.tanh_grad)
+    assert np.allclose(column, dX[0] * mlplab.activations.tanh_grad(a_prev))
+
+
+def test_output_delta_matches_finite_differences():
+    rng = np.random.default_rng(6)
+    a, y = rng.normal(size=(3, 4)), np.eye(4)[rng.integers(0, 4, size=3)]
+
+    def cost(values):
+        z = 1 / (1 + np.exp(-values))
+        return 0.5 * np.sum((y - z) ** 2)
+
+    numeric = mlplab.numerical_gradient(lambda _: cost(a), a)
+    assert mlplab.rel_error(numeric, reference("output_delta")(a, y)) < 1e-7

@@ -25,7 +25,6 @@ import numpy as np
 from ...i18n import Text
 from .._outputs import MAX_ITEMS, Batches, Foreign, Items, Layers, WrongType, read_array, read_items
 
-
 FIRST_LISTED = Text("  (the first list: {part})", "  (첫 번째 리스트: {part})")
 
 

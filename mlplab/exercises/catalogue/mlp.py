@@ -187,8 +187,8 @@ def dense_backward(dO, X, W):
 
 def _backward_cases(rng):
     cases = []
-    for n, d_in, d_out, note in [(4, 3, 2, ""), (1, 2, 3, say(*BATCH_1)), (5, 3, 3, say("square W", "정사각 W")),
-                                 (6, 4, 5, "")]:
+    shapes = [(4, 3, 2, ""), (1, 2, 3, say(*BATCH_1)), (5, 3, 3, say("square W", "정사각 W")), (6, 4, 5, "")]
+    for n, d_in, d_out, note in shapes:
         cases.append(case(rng.normal(size=(n, d_out)), rng.normal(size=(n, d_in)),
                           rng.normal(size=(d_in, d_out)), note=note))
     # put the square case first: a transposed W or dW then gives wrong numbers, not a crash
@@ -316,7 +316,8 @@ DELTA_BACK = Exercise(
         Mistake(lambda delta, W, a_prev, activation_grad: a_prev * (W.T @ delta), Text(
             "you multiplied by a_prev itself; the factor is the slope there, h′(a_prev) = "
             "activation_grad(a_prev)",
-            "a_prev 자체를 곱했습니다. 곱할 인수는 그곳의 기울기 h′(a_prev) = activation_grad(a_prev)입니다")),
+            "a_prev 자체를 곱했습니다. 곱할 인수는 그곳의 기울기 "
+            "h′(a_prev) = activation_grad(a_prev)입니다")),
         Mistake(lambda delta, W, a_prev, activation_grad: activation_grad(a_prev) @ (W.T @ delta), Text(
             "`@` between two vectors is a dot product and gives one number; ⊙ (the Hadamard product) "
             "multiplies entry by entry: `*`",

@@ -158,7 +158,8 @@ ACCURACY = Exercise(
         Mistake(lambda P, y: np.mean(np.argmax(P, axis=0) == y), Text(
             "np.argmax(P, axis=0) picks a row per class; the prediction for each row is "
             "np.argmax(P, axis=1)",
-            "np.argmax(P, axis=0)은 클래스마다 행 하나를 고릅니다. 각 행의 예측은 np.argmax(P, axis=1)입니다")),
+            "np.argmax(P, axis=0)은 클래스마다 행 하나를 고릅니다. 각 행의 예측은 "
+            "np.argmax(P, axis=1)입니다")),
     ],
     lesson="07_training_sgd",
 )
