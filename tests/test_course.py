@@ -2,6 +2,7 @@
 
 import importlib
 import pathlib
+import re
 
 import nbformat
 import pytest
@@ -49,3 +50,22 @@ def test_lookup_by_number_slug_or_name_and_clear_error():
     assert lesson("04") is lesson("activations") is lesson("04_activations")
     with pytest.raises(ValueError, match="unknown lesson 'nope'; choose one of: 00_start_here"):
         lesson("nope")
+
+
+HELP_CALL = re.compile(r'\b(hint|solution)\(\s*"([^"]*)"')
+PLACEHOLDER = "name"  # lesson 00 explains hint("name") / solution("name") in general
+
+
+@pytest.mark.parametrize("item", LESSONS, ids=lambda l: l.name)
+def test_each_lesson_pairs_hint_and_solution_of_its_own_exercises(item):
+    """hint("x") and solution("x") name the same exercises, all asked for by that lesson."""
+    for folder in sorted(p for p in (ROOT / "lessons").iterdir() if p.is_dir()):
+        nb = nbformat.read(folder / f"{item.name}.ipynb", as_version=4)
+        calls = [m for c in nb.cells for m in HELP_CALL.findall(c.source)]
+        hints = {name for kind, name in calls if kind == "hint"} - {PLACEHOLDER}
+        solutions = {name for kind, name in calls if kind == "solution"} - {PLACEHOLDER}
+        where = f"{folder.name}/{item.name}"
+        assert hints == solutions, \
+            f"{where}: hint() for {sorted(hints)} but solution() for {sorted(solutions)}"
+        assert hints == set(item.exercises), \
+            f"{where}: help for {sorted(hints)}, but the lesson asks for {sorted(item.exercises)}"
