@@ -85,3 +85,37 @@ def test_activation_rejects_text_and_nan():
         relu("abc")
     with pytest.raises(ValueError, match="NaN"):
         sigmoid(np.array([1.0, np.nan]))
+
+
+def test_adding_an_activation_is_adding_one_record(monkeypatch):
+    """docs/CONTRIBUTING.md says one record in ACTIVATIONS is enough: softplus, added only
+    there, is looked up by the MLP, passes the gradient check, trains through the fast path
+    exactly as through the plain one, and appears in the explorers' menus."""
+    import mlplab.activations as acts
+    from mlplab import MLP, check_gradients, fast
+    from mlplab.widgets import activation_explorer
+
+    softplus = acts.Activation(
+        "softplus",
+        lambda a: np.logaddexp(0.0, a),
+        lambda a: acts._sigmoid(a),
+        lambda h: -np.expm1(-h),  # σ(a) = 1 − e^(−softplus(a))
+    )
+    monkeypatch.setitem(acts.ACTIVATIONS, "softplus", softplus)
+
+    rng = np.random.default_rng(0)
+    X, y = rng.normal(size=(12, 3)), rng.integers(0, 2, 12)
+    net = MLP([3, 5, 2], activation="softplus", seed=1)
+    assert net.act is softplus, "the MLP should look the new activation up by name"
+    report = check_gradients(net, X, y)
+    assert report.passed, f"backprop with softplus disagrees with centred differences:\n{report}"
+    plain, _ = net.backward(net.forward(X)[1], y)
+    quick = fast.loss_and_grads(net, X, y)[1]
+    for (dW, db), (qW, qb) in zip(plain, quick):
+        assert np.allclose(dW, qW, rtol=0, atol=1e-12) and np.allclose(db, qb, rtol=0, atol=1e-12), \
+            "the fast path should equal the plain delta recursion for a new activation too"
+    e = activation_explorer.show(activation="softplus")
+    try:
+        assert "softplus" in e.controls()["activation"].options, "the explorer's menu should list it"
+    finally:
+        e.close()

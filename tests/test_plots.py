@@ -42,7 +42,7 @@ def test_plane_grid_rows_follow_ys_and_columns_xs():
 
 
 @pytest.mark.parametrize("kwargs, err, match", [
-    ({"resolution": 10**5}, ValueError, "resolution must be >= 2 and <= 1000"),
+    ({"resolution": 10**5}, ValueError, "resolution must be >= 2 and <= 1,000"),
     ({"resolution": 2.5}, TypeError, "resolution must be an int"),
     ({"margin": -1.0}, ValueError, "margin must be >= 0"),
 ])

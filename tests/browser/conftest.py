@@ -58,7 +58,7 @@ def chromium_path():
 
 @pytest.fixture(scope="module")
 def lab_server(chromium_path):
-    server = LabServer(os.environ.get("MLPLAB_BROWSER_LESSONS", ROOT / "lessons" / "en"))
+    server = LabServer(os.environ.get("MLPLAB_BROWSER_LESSONS", ROOT / "lessons"))
     try:
         server.start()
         write_baseline_notebook(server.root)

@@ -13,6 +13,7 @@ the new figure being painted (median and p90 reported at the end of the run;
 from __future__ import annotations
 
 import os
+import re
 import statistics
 from pathlib import Path
 
@@ -30,7 +31,11 @@ from mlplab.widgets import EXPLORERS
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-LESSONS_DIR = Path(os.environ.get("MLPLAB_BROWSER_LESSONS", ROOT / "lessons" / "en"))
+# the served folder: lessons/ with both languages (en/, ko/), or MLPLAB_BROWSER_LESSONS
+LESSONS_DIR = Path(os.environ.get("MLPLAB_BROWSER_LESSONS", ROOT / "lessons"))
+LANGUAGES = [d.name for d in sorted(LESSONS_DIR.iterdir()) if d.is_dir() and d.name in ("en", "ko")] \
+    or ["."]
+HANGUL = re.compile("[\uac00-\ud7a3]")
 
 # the explorers driven with the keyboard (their lessons come from the course manifest); the
 # light ones only recompute a little and should feel live (target median ≤ 120 ms): the test
@@ -49,13 +54,26 @@ N_MOVES = 10  # timed moves per explorer, after one checked move
 
 
 def _lesson_params():
+    """(notebook path relative to the served folder, explorers) for every language."""
     params = []
-    for number, explorers in LESSONS.items():
-        found = sorted(LESSONS_DIR.glob(f"{number}_*.ipynb"))
-        marks = [] if found else [pytest.mark.skip(reason=f"lesson {number} not written yet")]
-        name = found[0].name if found else f"{number}_not_written_yet.ipynb"
-        params.append(pytest.param(name, explorers, id=name.removesuffix(".ipynb"), marks=marks))
+    for language in LANGUAGES:
+        for number, explorers in LESSONS.items():
+            found = sorted((LESSONS_DIR / language).glob(f"{number}_*.ipynb"))
+            marks = [] if found else [pytest.mark.skip(reason=f"lesson {number} not written yet")]
+            name = found[0].name if found else f"{number}_not_written_yet.ipynb"
+            path = name if language == "." else f"{language}/{name}"
+            params.append(pytest.param(path, explorers, id=path.removesuffix(".ipynb"), marks=marks))
     return params
+
+
+def _language(notebook):
+    return notebook.split("/")[0] if "/" in notebook else "en"
+
+
+def _label(name, notebook):
+    """The explorer's row in the latency table: its name, plus the language if not English."""
+    language = _language(notebook)
+    return name if language == "en" else f"{name} [{language}]"
 
 
 def _save_shots(page, folder, tag, cells):
@@ -73,7 +91,7 @@ def _save_shots(page, folder, tag, cells):
     return folder
 
 
-def _drive_explorer(page, name, index):
+def _drive_explorer(page, name, index, language="en"):
     """One checked move (figure pixels + readout change), then N_MOVES timed moves."""
     _, handle, img, readout = page.explorer_parts(index)
     src0, pixels0, text0 = img.get_attribute("src"), img.screenshot(), readout.inner_text()
@@ -89,6 +107,9 @@ def _drive_explorer(page, name, index):
     for m in moves:
         assert m.value_after != m.value_before, f"{name}: a key press did not move the slider"
     texts.add(readout.inner_text())
+    if language == "ko":
+        assert any(HANGUL.search(t) for t in texts), (
+            f"{name}: a Korean lesson should show the readout in Korean, got {sorted(texts)!r}")
     # the readout states the key number; a single small step may leave a rounded number
     # as it was, so it must change within the moves, not necessarily on the first
     assert any(m.readout_ms is not None for m in moves) or texts != {text0}, (
@@ -106,7 +127,7 @@ def _load():
     return load, load > 2 * (os.cpu_count() or 1)
 
 
-def _record(page, name, moves):
+def _record(page, name, moves, label=None):
     load, overloaded = _load()
     timing = kernel_timing(page, name, n=10 if name in LIGHT else 5) if name != "baseline" else {}
     extra = {
@@ -119,7 +140,7 @@ def _record(page, name, moves):
         "overloaded": overloaded,
         **timing,
     }
-    r = summarize(name, [m.latency_ms for m in moves], extra)
+    r = summarize(label or name, [m.latency_ms for m in moves], extra)
     if overloaded:
         print(f"{name}: load average {load:.1f} > 2 x {os.cpu_count()} cores, "
               f"latency limit not enforced (median {r['median_ms']:.0f} ms)")
@@ -144,8 +165,8 @@ def test_lesson_runs_and_explorers_respond(notebook, explorers, lab_server, brow
         assert cells, f"{notebook}: found no cell showing any of {explorers} (looked for "\
             f"`<name>.show(`)"
         for name, index in cells.items():
-            moves = _drive_explorer(page, name, index)
-            r = _record(page, name, moves)
+            moves = _drive_explorer(page, name, index, _language(notebook))
+            r = _record(page, name, moves, _label(name, notebook))
             if name in LIGHT and not r["overloaded"]:
                 assert r["median_ms"] <= LIGHT_LIMIT_MS, (
                     f"{name}: median key→figure latency {r['median_ms']:.0f} ms "
@@ -153,7 +174,7 @@ def test_lesson_runs_and_explorers_respond(notebook, explorers, lab_server, brow
         failed = False
     finally:
         if failed or always:
-            folder = _save_shots(page, shots, notebook.removesuffix(".ipynb"), cells)
+            folder = _save_shots(page, shots, notebook.removesuffix(".ipynb").replace("/", "-"), cells)
             print(f"\nscreenshots of {notebook}: {folder}")
             if page.console:
                 print("browser console errors:\n  " + "\n  ".join(page.console[:20]))
