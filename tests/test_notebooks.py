@@ -14,6 +14,7 @@ hygiene tests read the notebooks without running them.
 
 import ast
 import json
+import pathlib
 import re
 from collections import defaultdict
 
@@ -134,8 +135,8 @@ def test_lesson_hygiene(path):
     nb = nbformat.read(path, as_version=4)
     raw = json.loads(path.read_text())
     code = [c for c in nb.cells if c.cell_type == "code"]
-    assert all(not c.get("outputs") and c.get("execution_count") is None for c in code), \
-        "outputs must be stripped before committing"
+    assert all(c.get("execution_count") is not None for c in code), \
+        "lessons are committed executed: run `python tools/lessons.py execute`"
     assert raw["metadata"].get("kernelspec", {}).get("name") == "python3"
     boxes = [c for c in nb.cells if "key-terms" in tags(c)]
     assert len(boxes) == 1 and boxes[0].cell_type == "markdown", \
@@ -170,3 +171,70 @@ def test_every_lesson_assert_says_what_it_expects(path):
         bare += [f"cell {i}, line {node.lineno}" for node in ast.walk(tree)
                  if isinstance(node, ast.Assert) and node.msg is None]
     assert not bare, f"asserts without a message: {', '.join(bare)}"
+
+
+# ------------------------------------------------------------ committed outputs
+NUMBER = re.compile(r"0x[0-9a-f]+|[-+]?\d[\d,]*(\.\d+)?(e[-+]?\d+)?", re.I)
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+
+
+def _texts(outputs):
+    parts = []
+    for o in outputs:
+        if o.get("output_type") == "stream":
+            parts.append(o.get("text", ""))
+        elif WIDGET_MIME not in o.get("data", {}):
+            parts.append(o.get("data", {}).get("text/plain", ""))
+    return "".join(parts)
+
+
+def _images(outputs):
+    import base64
+    import struct
+
+    sizes = []
+    for o in outputs:
+        png = o.get("data", {}).get("image/png")
+        if png:
+            raw = base64.b64decode(png if isinstance(png, str) else "".join(png))
+            sizes.append(struct.unpack(">II", raw[16:24]))  # the IHDR width and height
+    return sizes
+
+
+def _same_environment(nb):
+    sys_path = pathlib.Path(__file__).resolve().parent.parent / "tools"
+    import sys
+
+    sys.path.insert(0, str(sys_path))
+    import lessons
+
+    return nb.metadata.get("mlplab", {}).get("executed_with") == lessons.environment_fingerprint()
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lesson_id)
+def test_committed_outputs_are_what_the_code_produces(path):
+    """The lessons are committed executed (tools/lessons.py execute) so they read without
+    a kernel. Their outputs must be what the committed code gives today: the same text
+    (numbers compared exactly when the environment is the one they were made in and the
+    cell is not tagged 'varies', else only the words around them) and the same pictures
+    (count, and size within 15 %)."""
+    nb = nbformat.read(path, as_version=4)
+    fresh = _order_report(path, "twice").first
+    strict = _same_environment(nb)
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        committed, now = cell.get("outputs", []), fresh.get(i, [])
+        assert not any(o.get("output_type") == "error" for o in committed), f"cell {i}: error committed"
+        assert not any(WIDGET_MIME in o.get("data", {}) for o in committed), f"cell {i}: widget state"
+        a, b = _texts(committed), _texts(now)
+        if not strict or "varies" in tags(cell):
+            a, b = NUMBER.sub("#", a), NUMBER.sub("#", b)
+        assert a == b, (f"cell {i}: committed output differs from a fresh run "
+                        "(run `python tools/lessons.py execute`):\n--- committed\n{a}\n--- now\n{b}")
+        old, new = _images(committed), _images(now)
+        assert len(old) == len(new), f"cell {i}: {len(old)} pictures committed, {len(new)} now"
+        for (w0, h0), (w1, h1) in zip(old, new):
+            assert abs(w0 - w1) <= 0.15 * w1 and abs(h0 - h1) <= 0.15 * h1, \
+                f"cell {i}: picture {w0}x{h0} committed, {w1}x{h1} now"
+    assert "widgets" not in nb.metadata, "no widget state is committed"

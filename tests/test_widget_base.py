@@ -151,3 +151,34 @@ def test_displaying_again_from_the_same_cell_closes_the_previous_explorer(monkey
     third = gd_1d.show()
     third._ipython_display_()
     assert not second.closed
+
+
+def test_the_output_carries_the_live_widget_and_a_picture_for_readers_without_a_kernel(monkeypatch):
+    import base64
+    import sys
+
+    import IPython.display
+
+    sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parents[1] / "tools"))
+    import lessons
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda *a, **k: shown.append((a, k)))
+    e = gd_1d.show(lr=0.3)
+    try:
+        e._ipython_display_()
+        (bundle,), kwargs = shown[-1]
+        assert kwargs == {"raw": True}
+        assert bundle[lessons.WIDGET_MIME]["model_id"] == e.widget().model_id
+        png = base64.b64decode(bundle["image/png"])
+        assert png == e.png(), "the picture is the explorer's current one"
+        # committing a lesson keeps the picture and drops the widget view
+        import nbformat
+
+        nb = nbformat.v4.new_notebook()
+        nb.cells.append(nbformat.v4.new_code_cell("gd_1d.show()"))
+        nb.cells[0].outputs = [nbformat.v4.new_output("display_data", data=bundle)]
+        lessons.strip_widgets(nb)
+        assert list(nb.cells[0].outputs[0].data) == ["image/png"]
+    finally:
+        e.close()

@@ -400,14 +400,26 @@ def _covers(text, s, e, longer):
 
 # ------------------------------------------------------------------ execute
 def strip_widgets(nb):
-    """Remove widget views and widget state (they mean nothing without a kernel)."""
+    """Remove widget views and widget state (they mean nothing without a kernel).
+
+    An explorer's output keeps its static picture (``Explorer.mimebundle``: the
+    widget view and a PNG side by side), so the committed lesson shows it; other
+    widget outputs go entirely.
+    """
     nb.metadata.pop("widgets", None)
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
-        cell.outputs = [o for o in cell.get("outputs", [])
-                        if not (o.get("output_type") in ("display_data", "execute_result")
-                                and WIDGET_MIME in o.get("data", {}))]
+        kept = []
+        for o in cell.get("outputs", []):
+            data = o.get("data", {})
+            if o.get("output_type") in ("display_data", "execute_result") and WIDGET_MIME in data:
+                if "image/png" not in data:
+                    continue
+                o.data = {"image/png": data["image/png"]}  # no widget view, no repr text
+                o.metadata = {}
+            kept.append(o)
+        cell.outputs = kept
     return nb
 
 

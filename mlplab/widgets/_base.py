@@ -393,7 +393,20 @@ class Explorer(abc.ABC):
             if previous is not None and previous is not self and not previous.closed:
                 previous.close()  # the cell was re-run: free the explorer it showed
             _DISPLAYED[cell] = weakref.ref(self)
-        display(self.widget())
+        display(self.mimebundle(), raw=True)
+
+    def mimebundle(self):
+        """The live widget plus a PNG of its current picture, in one output.
+
+        JupyterLab, Notebook and VS Code show the widget (their widget renderer
+        ranks first); a reader without a kernel (GitHub, nbviewer, a notebook
+        committed executed) shows the picture instead.
+        """
+        import base64
+
+        bundle = dict(self.widget()._repr_mimebundle_())
+        bundle["image/png"] = base64.b64encode(self.png()).decode("ascii")
+        return bundle
 
     def close(self):
         """Close the widgets and free the figure; the explorer cannot be used afterwards."""
