@@ -423,6 +423,29 @@ def strip_widgets(nb):
     return nb
 
 
+def shrink_pictures(nb):
+    """Store every PNG output with a 256-colour palette (the figures use a few flat colours:
+    they look the same and take about a third of the space), when that is smaller."""
+    import base64
+    import io
+
+    from PIL import Image  # matplotlib's own dependency
+
+    for cell in nb.cells:
+        for o in cell.get("outputs", []) if cell.cell_type == "code" else []:
+            png = o.get("data", {}).get("image/png")
+            if not png:
+                continue
+            raw = base64.b64decode(png if isinstance(png, str) else "".join(png))
+            image = Image.open(io.BytesIO(raw)).convert("RGB")
+            small = io.BytesIO()
+            image.quantize(colors=256, method=Image.Quantize.MEDIANCUT,
+                           dither=Image.Dither.NONE).save(small, format="PNG", optimize=True)
+            if small.tell() < len(raw):
+                o.data["image/png"] = base64.b64encode(small.getvalue()).decode("ascii")
+    return nb
+
+
 def environment_fingerprint():
     """What the committed numbers depend on: NumPy's version, its BLAS kernel and the CPU
     features NumPy's own loops dispatch on (exp, tanh, sums differ in the last bits between
@@ -467,6 +490,7 @@ def execute(languages=LANGUAGES, numbers=(), log=print):
                     cell.outputs, cell.execution_count = [], None
             run(path, nb)
             strip_widgets(nb)
+            shrink_pictures(nb)
             nb.metadata.setdefault("mlplab", {})["executed_with"] = environment_fingerprint()
             write(path, nb)
             log(f"executed {_rel(path)}")
