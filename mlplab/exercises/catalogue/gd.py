@@ -214,7 +214,7 @@ def _pinv_cases(rng):
              note=say("hand-worked: the line through (0, 1), (1, 2), (2, 2)",
                       "손으로 계산한 예: (0, 1), (1, 2), (2, 2)에 맞춘 직선")),
         case(np.column_stack([np.ones(4), x, x]), np.array([1.0, 2.0, 2.0, 4.0]),
-             note=say("columns 1, x, x: rank 2", "열 1, x, x: 계수(rank) 2")),
+             note=say("columns 1, x, x: rank 2", "열 1, x, x: 랭크(rank) 2")),
         case(np.array([[1.0, 0.0, 2.0], [1.0, 0.0, -1.0], [1.0, 0.0, 0.5], [1.0, 0.0, 3.0]]),
              np.array([3.0, -1.0, 1.0, 4.0]), note=say("a feature that is always 0",
                                                         "늘 0인 특성(feature)")),

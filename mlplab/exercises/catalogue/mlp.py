@@ -373,7 +373,7 @@ OUTPUT_DELTA = Exercise(
         Text("The output unit computes z = σ(a) and the cost compares z with the target: "
              "C = ½‖y − z‖². δ⁽ᴸ⁾ is how C changes with a, the value *before* the sigmoid, so the "
              "chain rule has to pass through z.",
-             "출력 유닛은 z = σ(a)를 계산하고, 비용은 z를 목표와 비교합니다: C = ½‖y − z‖². δ⁽ᴸ⁾는 "
+             "출력 뉴런은 z = σ(a)를 계산하고, 비용은 z를 목표와 비교합니다: C = ½‖y − z‖². δ⁽ᴸ⁾는 "
              "시그모이드를 거치기 *전* 값 a에 따라 C가 어떻게 변하는지이므로, 연쇄법칙은 z를 거쳐야 "
              "합니다."),
         Text("∂C/∂z = z − y (the ½ cancels the 2 of the square) and ∂z/∂a = σ′(a) = z(1 − z), entry "
