@@ -491,6 +491,8 @@ def execute(languages=LANGUAGES, numbers=(), log=print):
             run(path, nb)
             strip_widgets(nb)
             shrink_pictures(nb)
+            for cell in nb.cells:
+                cell.metadata.pop("execution", None)  # run timestamps: noise in every diff
             nb.metadata.setdefault("mlplab", {})["executed_with"] = environment_fingerprint()
             write(path, nb)
             log(f"executed {_rel(path)}")
