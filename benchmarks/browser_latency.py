@@ -20,6 +20,7 @@ import argparse
 import json
 import os
 import pathlib
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -30,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks._results import write_section  # noqa: E402
 
-TARGET_MS = 120
+TARGET_MS = 100  # the developers' guide: slider -> picture <= 100 ms median
 
 
 def run_tests(json_path):
@@ -79,6 +80,10 @@ def markdown(data, rc):
             f"| {r['src_median_ms']:.0f} | {compute} | {png} | {transfer} "
             f"| {r['display_median_ms']:.0f} | {target} | {r['load1']:.1f} |"
         )
+    pooled = [ms for name, r in rows.items() if r.get("light") for ms in r.get("all_ms", [])]
+    if pooled:
+        lines += ["", f"**All moves of the light explorers pooled** ({len(pooled)} moves, both "
+                      f"languages): median {statistics.median(pooled):.0f} ms (target ≤ {TARGET_MS} ms)."]
     lines += [
         "",
         f"Machine: {m.get('cpu')}, {m.get('cores')} cores; Chromium {m.get('chromium')} "

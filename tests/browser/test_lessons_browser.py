@@ -38,7 +38,7 @@ LANGUAGES = [d.name for d in sorted(LESSONS_DIR.iterdir()) if d.is_dir() and d.n
 HANGUL = re.compile("[\uac00-\ud7a3]")
 
 # the explorers driven with the keyboard (their lessons come from the course manifest); the
-# light ones only recompute a little and should feel live (target median ≤ 120 ms): the test
+# light ones only recompute a little and should feel live (target median ≤ 100 ms): the test
 # itself only guards against gross regressions with a generous limit, because this machine
 # is shared and timings are noisy
 DRIVEN = ("gd_1d", "linreg_gd", "softmax_explorer", "activation_explorer", "bump_builder",
@@ -48,7 +48,7 @@ LIGHT = {"gd_1d", "linreg_gd", "softmax_explorer", "activation_explorer", "bump_
 LESSONS = {}
 for _name in DRIVEN:
     LESSONS.setdefault(EXPLORERS[_name].lesson.number, []).append(_name)
-TARGET_MS = 120
+TARGET_MS = 100
 LIGHT_LIMIT_MS = float(os.environ.get("MLPLAB_BROWSER_LIMIT_MS", 600))
 N_MOVES = 10  # timed moves per explorer, after one checked move
 
