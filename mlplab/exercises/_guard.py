@@ -28,8 +28,13 @@ function raises it again on every line the student's code runs, so it leaves
 any ``except`` clause. Elsewhere a watchdog thread injects the same exception
 with ``PyThreadState_SetAsyncExc`` (which cannot cut a ``time.sleep`` short).
 A loop inside one C call (a huge NumPy operation) can only be stopped when
-that call returns. Any previous alarm handler, timer, trace function and
-interrupt handler are restored exactly afterwards.
+that call returns. On CPython 3.10 a loop whose whole body is a ``try`` with an
+``except BaseException:`` and no calls (``while True: try: n += 1 except
+BaseException: pass``) cannot be stopped at all: 3.10 never looks at pending
+signals, injected exceptions or GIL requests right before ``SETUP_FINALLY``, so
+the kernel must be restarted (3.11 and later stop it like any other loop).
+Any previous alarm handler, timer, trace function and interrupt handler are
+restored exactly afterwards.
 """
 
 from __future__ import annotations
