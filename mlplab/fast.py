@@ -59,16 +59,17 @@ def ones(n, dtype):
     return vector
 
 
-def forward(model, X):
+def forward(model, X, space=None):
     """Forward pass leaving the last layer as raw scores O (no softmax/sigmoid).
 
     Returns (O, cache) with the cache layout of ``MLP.forward``.
+    space : buffers from ``_workspace`` for the products (trick 8), or None for new arrays.
     """
     h = model.act.h
     H, Z = [X], []
     last = len(model.params) - 1
     for i, (W, b) in enumerate(model.params):
-        z = H[-1].dot(W)  # trick 1
+        z = H[-1].dot(W) if space is None else H[-1].dot(W, out=space["Z"][i])  # trick 1
         z += b
         Z.append(z)
         if i < last:
@@ -109,31 +110,36 @@ def _loss_and_delta(model, O, Y):
     return model.out.loss_and_delta(O, model.target_rows(Y))
 
 
-def backprop(model, cache, delta):
-    """The delta recursion with tricks 1–3; returns the gradients only."""
+def backprop(model, cache, delta, space=None):
+    """The delta recursion with tricks 1–3; returns the gradients only.
+
+    space : buffers from ``_workspace`` for the products (trick 8), or None for new arrays.
+    """
     H = cache["H"]
     one = ones(delta.shape[0], delta.dtype)
     h_prime_from_h = model.act.h_prime_from_h
     grads = [None] * len(model.params)
     for i in range(len(model.params) - 1, -1, -1):
         W = model.params[i][0]
-        grads[i] = (H[i].T.dot(delta), one.dot(delta))  # Hᵀδ and 1ᵀδ
+        dW = H[i].T.dot(delta) if space is None else H[i].T.dot(delta, out=space["dW"][i])
+        grads[i] = (dW, one.dot(delta))  # Hᵀδ and 1ᵀδ
         if i > 0:
-            delta = delta.dot(W.T)
+            delta = delta.dot(W.T) if space is None else delta.dot(W.T, out=space["dH"][i])
             delta *= h_prime_from_h(H[i])  # h'(Z⁽ⁱ⁾) from H⁽ⁱ⁾ (trick 3)
     return grads
 
 
-def loss_and_grads(model, X, Y, scale=1.0, forward_pass=None):
+def loss_and_grads(model, X, Y, scale=1.0, forward_pass=None, space=None):
     """Loss and the gradients of ``scale`` · loss (trick 4), on checked X, Y.
 
     forward_pass : ``forward(model, X)`` if the caller already has it (trick 6).
+    space : buffers for the products (trick 8; only for callers that use the result at once).
     """
-    O, cache = forward(model, X) if forward_pass is None else forward_pass
+    O, cache = forward(model, X, space) if forward_pass is None else forward_pass
     loss, delta = _loss_and_delta(model, O, Y)
     if scale != 1.0:
         delta *= scale
-    return loss, backprop(model, cache, delta)
+    return loss, backprop(model, cache, delta, space)
 
 
 # model -> {(batch rows, dtypes, shapes): buffers}; forgotten with the model (trick 8)
@@ -162,36 +168,13 @@ def _workspace(model, X):
 def sgd_step(model, X, Y, lr, forward_pass=None):
     """One SGD step on a checked batch, in place: W ← W − λ ∂𝓛/∂W. Returns the loss.
 
-    The same arithmetic as ``loss_and_grads`` followed by the update, with every
-    matrix product written into a reused buffer (trick 8).
+    The products go into buffers reused from the last step of this batch shape (trick 8):
+    the step returns only the loss, so nothing outside sees them.
     """
-    space = _workspace(model, X)
-    if forward_pass is None:  # forward, as ``forward`` does, into the buffers
-        h, H, Z = model.act.h, [X], []
-        last = len(model.params) - 1
-        for i, (W, b) in enumerate(model.params):
-            z = H[-1].dot(W, out=space["Z"][i])
-            z += b
-            Z.append(z)
-            if i < last:
-                H.append(h(z))
-        forward_pass = Z[-1], {"Z": Z, "H": H, "out": Z[-1]}
-    O, cache = forward_pass
-    loss, delta = _loss_and_delta(model, O, Y)
-    if lr != 1.0:
-        delta *= lr  # trick 4: every gradient below is λ ∂𝓛/∂W already
-    # the delta recursion of ``backprop``, updating each layer once its gradient is known
-    H = cache["H"]
-    one = ones(delta.shape[0], delta.dtype)
-    h_prime_from_h = model.act.h_prime_from_h
-    for i in range(len(model.params) - 1, -1, -1):
-        W, b = model.params[i]
-        lr_dW = H[i].T.dot(delta, out=space["dW"][i])
-        lr_db = one.dot(delta)
-        if i > 0:  # δ⁽ⁱ⁾ from δ⁽ⁱ⁺¹⁾ with the weights before their update
-            delta = delta.dot(W.T, out=space["dH"][i])
-            delta *= h_prime_from_h(H[i])
-        W -= lr_dW
+    loss, steps = loss_and_grads(model, X, Y, scale=lr, forward_pass=forward_pass,
+                                 space=_workspace(model, X))
+    for (W, b), (lr_dW, lr_db) in zip(model.params, steps):
+        W -= lr_dW  # steps hold λ ∂𝓛/∂W already (trick 4)
         b -= lr_db
     return loss
 
