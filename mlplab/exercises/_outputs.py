@@ -361,6 +361,8 @@ class Parts(Output):
 class Layers(Output):
     """A list of pairs, one per layer, e.g. ``Layers("dW", "db")`` for [(dW1, db1), (dW2, db2)]."""
 
+    read_leaf = staticmethod(read_array)  # how each array is read (a subclass may mark lists)
+
     def __init__(self, first, second):
         self.names = (first, second)
 
@@ -375,7 +377,7 @@ class Layers(Output):
         for layer in layers.items:
             pair = read_items(layer)
             pairs.append(Foreign(_kind(layer)) if pair is None
-                         else Items(pair.kind, (read_array(v) for v in pair.items)))
+                         else Items(pair.kind, (self.read_leaf(v) for v in pair.items)))
         return Items(layers.kind, pairs)
 
     def parts(self, value):
@@ -402,6 +404,8 @@ class Layers(Output):
 class Batches(Output):
     """A list (or any iterable) of index arrays, read up to MAX_ITEMS; the exercise's validator judges it."""
 
+    read_leaf = staticmethod(read_array)  # how each batch is read (a subclass may mark lists)
+
     def freeze(self, value):
         if (value is None or isinstance(value, (str, bytes, dict))
                 or not isinstance(value, collections.abc.Iterable)):
@@ -409,7 +413,7 @@ class Batches(Output):
         items = list(itertools.islice(iter(value), MAX_ITEMS + 1))
         if len(items) > MAX_ITEMS:
             return Foreign(_kind(value), endless=True)
-        return Items(_kind(value), (read_array(v) for v in items))
+        return Items(_kind(value), (self.read_leaf(v) for v in items))
 
     def diff(self, expected, got, equal_nan=False, dtype_rule=True):
         """Only whether it could be read as batches; the exercise's own validator judges the rest."""

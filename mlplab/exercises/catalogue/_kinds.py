@@ -17,13 +17,10 @@ same way, but an array that came back as a Python list (or tuple) is marked
 
 from __future__ import annotations
 
-import collections.abc
-import itertools
-
 import numpy as np
 
 from ...i18n import Text
-from .._outputs import MAX_ITEMS, Batches, Foreign, Items, Layers, WrongType, read_array, read_items
+from .._outputs import Batches, Layers, WrongType, read_array
 
 FIRST_LISTED = Text("  (the first list: {part})", "  (첫 번째 리스트: {part})")
 
@@ -54,16 +51,7 @@ class ArrayLayers(Layers):
     def __repr__(self):
         return f"ArrayLayers{self.names!r}"
 
-    def freeze(self, value):
-        layers = read_items(value)
-        if layers is None:
-            return Foreign(_kind(value), iterator=isinstance(value, collections.abc.Iterator))
-        pairs = []
-        for layer in layers.items:
-            pair = read_items(layer)
-            pairs.append(Foreign(_kind(layer)) if pair is None
-                         else Items(pair.kind, (read_leaf(v) for v in pair.items)))
-        return Items(layers.kind, pairs)
+    read_leaf = staticmethod(read_leaf)  # arrays that came back as lists keep the mark
 
     def diff(self, expected, got, equal_nan=False, dtype_rule=True):
         found = super().diff(expected, got, equal_nan, dtype_rule)
@@ -78,11 +66,4 @@ class ArrayLayers(Layers):
 class IndexBatches(Batches):
     """``Batches`` that keep the Listed mark on a batch returned as a list."""
 
-    def freeze(self, value):
-        if (value is None or isinstance(value, (str, bytes, dict))
-                or not isinstance(value, collections.abc.Iterable)):
-            return super().freeze(value)
-        items = list(itertools.islice(iter(value), MAX_ITEMS + 1))
-        if len(items) > MAX_ITEMS:
-            return Foreign(_kind(value), endless=True)
-        return Items(_kind(value), (read_leaf(v) for v in items))
+    read_leaf = staticmethod(read_leaf)
