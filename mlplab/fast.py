@@ -17,14 +17,7 @@ each NumPy call, not the arithmetic, is most of the time):
    underflow), integer labels used directly instead of one-hot rows.
 6. In-place updates, and for full-batch training the end-of-epoch evaluation
    reused as the next step's forward pass.
-
-8. Reused output buffers in ``sgd_step``: the matrix products of a step write into
-   arrays kept from the previous step of the same model and batch shape (the step
-   returns only the loss, so nothing outside sees them). A fresh 0.5 MB array costs
-   the operating system new pages on every step; on the 784-256-256-10 benchmark that
-   was about a quarter of the step.
-
-9. ``adam_one_hidden``: Adam on a network with one input, one hidden layer and one
+7. ``adam_one_hidden``: Adam on a network with one input, one hidden layer and one
    output (lesson 08's ``uat_neurons``), fused: float32 arithmetic (NumPy's float32
    tanh is several times faster than float64), every array preallocated, the four
    parameter blocks views of one flat vector, so each step is a few array operations.
@@ -38,7 +31,6 @@ The callers check their inputs once (``MLP.check_inputs``); nothing here does.
 from __future__ import annotations
 
 import functools
-import weakref
 
 import numpy as np
 
@@ -59,17 +51,16 @@ def ones(n, dtype):
     return vector
 
 
-def forward(model, X, space=None):
+def forward(model, X):
     """Forward pass leaving the last layer as raw scores O (no softmax/sigmoid).
 
     Returns (O, cache) with the cache layout of ``MLP.forward``.
-    space : buffers from ``_workspace`` for the products (trick 8), or None for new arrays.
     """
     h = model.act.h
     H, Z = [X], []
     last = len(model.params) - 1
     for i, (W, b) in enumerate(model.params):
-        z = H[-1].dot(W) if space is None else H[-1].dot(W, out=space["Z"][i])  # trick 1
+        z = H[-1].dot(W)  # trick 1
         z += b
         Z.append(z)
         if i < last:
@@ -110,69 +101,36 @@ def _loss_and_delta(model, O, Y):
     return model.out.loss_and_delta(O, model.target_rows(Y))
 
 
-def backprop(model, cache, delta, space=None):
-    """The delta recursion with tricks 1–3; returns the gradients only.
-
-    space : buffers from ``_workspace`` for the products (trick 8), or None for new arrays.
-    """
+def backprop(model, cache, delta):
+    """The delta recursion with tricks 1–3; returns the gradients only."""
     H = cache["H"]
     one = ones(delta.shape[0], delta.dtype)
     h_prime_from_h = model.act.h_prime_from_h
     grads = [None] * len(model.params)
     for i in range(len(model.params) - 1, -1, -1):
         W = model.params[i][0]
-        dW = H[i].T.dot(delta) if space is None else H[i].T.dot(delta, out=space["dW"][i])
-        grads[i] = (dW, one.dot(delta))  # Hᵀδ and 1ᵀδ
+        grads[i] = (H[i].T.dot(delta), one.dot(delta))  # Hᵀδ and 1ᵀδ
         if i > 0:
-            delta = delta.dot(W.T) if space is None else delta.dot(W.T, out=space["dH"][i])
+            delta = delta.dot(W.T)
             delta *= h_prime_from_h(H[i])  # h'(Z⁽ⁱ⁾) from H⁽ⁱ⁾ (trick 3)
     return grads
 
 
-def loss_and_grads(model, X, Y, scale=1.0, forward_pass=None, space=None):
+def loss_and_grads(model, X, Y, scale=1.0, forward_pass=None):
     """Loss and the gradients of ``scale`` · loss (trick 4), on checked X, Y.
 
     forward_pass : ``forward(model, X)`` if the caller already has it (trick 6).
-    space : buffers for the products (trick 8; only for callers that use the result at once).
     """
-    O, cache = forward(model, X, space) if forward_pass is None else forward_pass
+    O, cache = forward(model, X) if forward_pass is None else forward_pass
     loss, delta = _loss_and_delta(model, O, Y)
     if scale != 1.0:
         delta *= scale
-    return loss, backprop(model, cache, delta, space)
-
-
-# model -> {(batch rows, dtypes, shapes): buffers}; forgotten with the model (trick 8)
-_WORKSPACES = weakref.WeakKeyDictionary()
-_MAX_SHAPES = 4  # batch shapes kept per model (a last, smaller batch is a second shape)
-
-
-def _workspace(model, X):
-    """Output buffers for one step of ``model`` on a batch shaped like X (trick 8)."""
-    key = (X.shape[0], X.dtype.str) + tuple((W.shape, W.dtype.str, b.dtype.str) for W, b in model.params)
-    spaces = _WORKSPACES.setdefault(model, {})
-    space = spaces.get(key)
-    if space is None:
-        if len(spaces) >= _MAX_SHAPES:
-            spaces.clear()
-        n, dtype = X.shape[0], X.dtype
-        space = spaces[key] = {"Z": [], "dH": [], "dW": []}
-        for W, b in model.params:
-            dtype = np.result_type(dtype, W, b)  # the dtype H.dot(W) + b has
-            space["Z"].append(np.empty((n, W.shape[1]), dtype))
-            space["dH"].append(np.empty((n, W.shape[0]), dtype))
-            space["dW"].append(np.empty(W.shape, dtype))
-    return space
+    return loss, backprop(model, cache, delta)
 
 
 def sgd_step(model, X, Y, lr, forward_pass=None):
-    """One SGD step on a checked batch, in place: W ← W − λ ∂𝓛/∂W. Returns the loss.
-
-    The products go into buffers reused from the last step of this batch shape (trick 8):
-    the step returns only the loss, so nothing outside sees them.
-    """
-    loss, steps = loss_and_grads(model, X, Y, scale=lr, forward_pass=forward_pass,
-                                 space=_workspace(model, X))
+    """One SGD step on a checked batch, in place: W ← W − λ ∂𝓛/∂W. Returns the loss."""
+    loss, steps = loss_and_grads(model, X, Y, scale=lr, forward_pass=forward_pass)
     for (W, b), (lr_dW, lr_db) in zip(model.params, steps):
         W -= lr_dW  # steps hold λ ∂𝓛/∂W already (trick 4)
         b -= lr_db
