@@ -32,7 +32,6 @@ the package and a determined student can read them. Grading
 from __future__ import annotations
 
 import configparser
-import html
 import os
 import pathlib
 from dataclasses import dataclass
@@ -40,7 +39,7 @@ from dataclasses import dataclass
 from .i18n import Text
 
 __all__ = ["CONFIG_NAME", "MODE_ENV", "Settings", "settings", "find_config", "hints_unlocked",
-           "hint_gate", "withheld_solution", "Notice"]
+           "hint_gate", "withheld_solution", "Withheld"]
 
 CONFIG_NAME = "mlplab.ini"
 MODE_ENV = "MLPLAB_MODE"
@@ -137,24 +136,15 @@ def hints_unlocked(name, records=None):
 
 
 # ------------------------------------------------------------------ messages
-class Notice:
-    """A short message box for a hint or solution that class mode holds back."""
+@dataclass(frozen=True)
+class Withheld:
+    """What class mode shows instead of a hint or a solution (``mlplab.exercises`` displays it)."""
 
-    def __init__(self, title, text):
-        self.title, self.text = str(title), str(text)
+    title: str
+    text: str
 
     def __str__(self):
         return f"{self.title}: {self.text}"
-
-    __repr__ = __str__
-
-    def _repr_pretty_(self, p, cycle):
-        p.text(str(self))
-
-    def _repr_html_(self):
-        return ('<div style="background:#fff8e1;border-left:6px solid #f9a825;'
-                'padding:6px 10px;margin:4px 0;border-radius:3px;color:#202124">'
-                f"<b>{html.escape(self.title)}</b>: {html.escape(self.text)}</div>")
 
 
 _HINT_TITLE = Text("hint for {name} (class mode)", "{name} 힌트 (수업 모드)")
@@ -189,7 +179,7 @@ _WITHHELD = Text(
 
 
 def hint_gate(name, given, total, records=None):
-    """In class mode, the Notice that replaces the next hint, or None to show it.
+    """In class mode, the Withheld message that replaces the next hint, or None to show it.
 
     name  : the exercise
     given : how many hints of it this session has shown
@@ -198,16 +188,16 @@ def hint_gate(name, given, total, records=None):
     if not settings().is_class:
         return None
     if given >= total:
-        return Notice(_HINT_TITLE.format(name=name), _NO_MORE_HINTS.format(total=total))
+        return Withheld(str(_HINT_TITLE.format(name=name)), str(_NO_MORE_HINTS.format(total=total)))
     if given < hints_unlocked(name, records):
         return None
     message = (_FIRST_HINT_LOCKED.format(name=name, total=total) if given == 0 else
                _NEXT_HINT_LOCKED.format(name=name, given=given, total=total, next=given + 1))
-    return Notice(_HINT_TITLE.format(name=name), message)
+    return Withheld(str(_HINT_TITLE.format(name=name)), str(message))
 
 
 def withheld_solution(name):
-    """In class mode, the Notice shown instead of the solution; None in self-study."""
+    """In class mode, the Withheld message shown instead of the solution; None in self-study."""
     if not settings().is_class:
         return None
-    return Notice(_SOLUTION_TITLE.format(name=name), _WITHHELD.format(name=name))
+    return Withheld(str(_SOLUTION_TITLE.format(name=name)), str(_WITHHELD.format(name=name)))

@@ -139,7 +139,7 @@ def hint(name):
     held = _classmode.hint_gate(ex.name, i, total)  # class mode: one hint per failed attempt
     _ledger.record_hint(ex.name, None if held else min(i + 1, total), withheld=bool(held))
     if held:
-        return held
+        return Note(held.title, held.text, tone="held")
     _hints_given[name] = i + 1
     if i < total:
         return Note(M.HINT_TITLE.format(i=i + 1, n=total, name=name), ex.hints[i])
@@ -170,7 +170,7 @@ def solution(name):
     """Show the reference solution of exercise ``name`` (withheld in class mode)."""
     held = _classmode.withheld_solution(_get(name).name)
     _ledger.record_solution(name, withheld=bool(held))
-    return held or Solution(name, solution_source(name))
+    return Note(held.title, held.text, tone="held") if held else Solution(name, solution_source(name))
 
 
 # Every module of the checker is loaded now: remember its code, to put back whatever a

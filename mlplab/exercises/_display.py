@@ -77,10 +77,12 @@ class CheckResult:
 
 
 class Note:
-    """A small displayable text box (used for hints)."""
+    """A small displayable text box: a hint, or (tone="held") what class mode shows instead."""
 
-    def __init__(self, title, text):
-        self.title, self.text = str(title), str(text)
+    TONES = {"hint": ("#e8f0fe", "#1a73e8"), "held": ("#fff8e1", "#f9a825")}  # background, edge
+
+    def __init__(self, title, text, tone="hint"):
+        self.title, self.text, self.tone = str(title), str(text), tone
 
     def __str__(self):
         return f"{self.title}: {self.text}"
@@ -91,7 +93,8 @@ class Note:
         p.text(str(self))
 
     def _repr_html_(self):
-        return (f'<div style="background:#e8f0fe;border-left:6px solid #1a73e8;{_BOX}">'
+        background, edge = self.TONES[self.tone]
+        return (f'<div style="background:{background};border-left:6px solid {edge};{_BOX}">'
                 f"<b>{html.escape(self.title)}</b>: {html.escape(self.text)}</div>")
 
 
