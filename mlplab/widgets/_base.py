@@ -404,8 +404,10 @@ class Explorer(abc.ABC):
         """
         import base64
 
+        built = self._widget is not None
         bundle = dict(self.widget()._repr_mimebundle_())
-        bundle["image/png"] = base64.b64encode(self.png()).decode("ascii")
+        picture = self.png() if built else self.image.value  # building it just drew the picture
+        bundle["image/png"] = base64.b64encode(picture).decode("ascii")
         return bundle
 
     def close(self):
