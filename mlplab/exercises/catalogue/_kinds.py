@@ -37,10 +37,6 @@ def read_leaf(value):
     return frozen
 
 
-def _kind(value):
-    return type(value).__name__
-
-
 class ArrayLayers(Layers):
     """``Layers`` whose arrays must be NumPy arrays; ``message`` says so (a note names the part)."""
 
